@@ -1,0 +1,94 @@
+/**
+ * Roles, permissions and scopes: deny by default. A role grants a fixed set of permissions; the
+ * scope (a region subtree and/or a department) limits which rows those permissions reach.
+ */
+export const ROLES = [
+  'sys_admin',
+  'sec_admin',
+  'audit_admin',
+  'bureau_admin',
+  'dept_data_officer',
+  'dept_case_officer',
+  'street_officer',
+  'community_worker',
+  'leader',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'regions.read',
+  'regions.manage',
+  'departments.read',
+  'departments.manage',
+  'users.read',
+  'users.manage',
+  'users.edit',
+  'users.lock',
+  'roles.manage',
+  'audit.read',
+  'calendar.read',
+  'calendar.manage',
+  'api_clients.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** 三员分立: these three are held by different accounts, and none of them may alter audit records. */
+export const ADMIN_TRIAD: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+
+const everyoneReads: Permission[] = ['regions.read', 'departments.read', 'calendar.read'];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  // The system administrator runs accounts and reference data, but cannot grant the admin roles
+  // or read the audit trail.
+  sys_admin: [
+    ...everyoneReads,
+    'regions.manage',
+    'departments.manage',
+    'users.read',
+    'users.manage',
+    'users.edit',
+    'users.lock',
+    'calendar.manage',
+    'api_clients.manage',
+  ],
+  // The security administrator grants roles (including the admin roles) and locks accounts.
+  sec_admin: [...everyoneReads, 'users.read', 'users.edit', 'users.lock', 'roles.manage'],
+  // The audit administrator reads and exports audit records and can change nothing else.
+  audit_admin: ['audit.read'],
+  bureau_admin: [...everyoneReads, 'users.read', 'calendar.manage'],
+  dept_data_officer: [...everyoneReads],
+  dept_case_officer: [...everyoneReads],
+  street_officer: [...everyoneReads],
+  community_worker: [...everyoneReads],
+  leader: [...everyoneReads],
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+export function hasPermission(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => ROLE_PERMISSIONS[r].includes(permission));
+}
+
+/** Returns the offending pair when a role set breaks separation of duties, else null. */
+export function separationOfDutiesViolation(roles: readonly Role[]): [Role, Role] | null {
+  const held = ADMIN_TRIAD.filter((r) => roles.includes(r));
+  return held.length > 1 ? [held[0]!, held[1]!] : null;
+}
+
+/** Roles that only the security administrator may grant. */
+export function needsRoleManager(role: Role): boolean {
+  return ADMIN_TRIAD.includes(role);
+}
+
+/** A region scope is a division-code prefix: a child's code starts with its parent's. */
+export function regionInScope(scopeCode: string, regionCode: string): boolean {
+  return regionCode.startsWith(scopeCode);
+}

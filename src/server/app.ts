@@ -1,0 +1,184 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import apiReference from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { access, checkAccess, requireDeclaredAccess, routeAccess } from './http/access.ts';
+import { AppError } from './http/errors.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { validatorCompiler } from './http/validation.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { systemRoutes, VERSION } from './modules/system/system.routes.ts';
+import type { Services } from './services.ts';
+import { loggerOptions } from './logger.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'] | false;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(services: Services, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: opts.logger ?? loggerOptions(config.LOG_LEVEL),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    ajv: undefined,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('services', services);
+  app.decorateRequest('principal', null);
+  registerErrorHandler(app, config.BODY_LIMIT_BYTES);
+  requireDeclaredAccess(app, ['/api/docs']);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  // Who is calling: session cookie or bearer token; then the route's rule, before any body is read.
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api')) return;
+    const bearer = request.headers.authorization?.match(/^Bearer\s+([A-Za-z0-9_-]{20,})$/)?.[1];
+    const cookieToken = request.cookies[SESSION_COOKIE];
+    if (bearer) {
+      request.principal = await services.auth.resolveToken(bearer);
+      if (!request.principal) throw new AppError('UNAUTHENTICATED');
+    } else if (cookieToken) {
+      request.principal = await services.auth.resolveSession(cookieToken);
+    }
+    const rule = routeAccess(request);
+    if (!rule) {
+      // Unknown /api paths fall through to the 404 handler.
+      if (request.is404) return;
+    }
+    if (rule && rule.kind !== 'public' && request.principal?.kind === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, request.principal.csrfToken ?? '')) throw new AppError('CSRF_FAILED');
+    }
+    try {
+      checkAccess(rule, request.principal);
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'MFA_REQUIRED') && request.principal) {
+        await services.audit.record(
+          {
+            actorId: request.principal.userId ?? request.principal.apiClientId ?? null,
+            actor: request.principal.username,
+            role: request.principal.roles.join(',') || request.principal.kind,
+            ip: request.ip,
+            requestId: request.id,
+          },
+          { action: 'access.denied', target: `${request.method} ${request.routeOptions.url ?? request.url}`, result: 'denied' },
+        );
+      }
+      throw err;
+    }
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OpenDistrict API',
+        version: VERSION,
+        description: 'Digital-government platform for a district, its streets and communities. Errors: {code, message, fields, requestId}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  await app.register(auditRoutes);
+  await app.register(calendarRoutes);
+
+  app.get(
+    '/api/openapi.json',
+    { config: { access: access.public }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+  await app.register(apiReference, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json', title: 'OpenDistrict API' } });
+
+  const indexHtml = path.join(webRoot, 'index.html');
+  if (opts.serveWeb !== false && existsSync(indexHtml)) {
+    const html = readFileSync(indexHtml);
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+    // The single-page app answers every non-API GET with its shell; the client router takes over.
+    app.get('/', { config: { access: access.public }, schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/html').header('cache-control', 'no-cache').send(html),
+    );
+    app.get('/*', { config: { access: access.public }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) throw new AppError('ROUTE_NOT_FOUND');
+      const file = path.join(webRoot, decodeURIComponent(request.url.split('?')[0]!));
+      if (file.startsWith(webRoot + path.sep) && existsSync(file) && !file.endsWith(path.sep)) {
+        return reply.sendFile(path.relative(webRoot, file));
+      }
+      return reply.type('text/html').header('cache-control', 'no-cache').send(html);
+    });
+  }
+  return app;
+}

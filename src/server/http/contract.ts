@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** Paging shared by every list: 1-based pages, at most 200 rows a page. */
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+};
+
+export const errorBody = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string(),
+  })
+  .meta({ id: 'Error' });
+
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+/** The error answers every protected route may give, for the OpenAPI document. */
+export const commonErrors = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+} as const;
+
+export const isoDateTime = z.iso.datetime();
+export const uuidParam = z.object({ id: z.uuid() });

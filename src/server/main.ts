@@ -1,0 +1,284 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import { isIsoDate } from '../domain/calendar.ts';
+import { isRole, type Role } from '../domain/permissions.ts';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DatabaseUnavailableError, redactUrl } from './db/client.ts';
+import { AppError } from './http/errors.ts';
+import { translate } from './http/messages.ts';
+import { systemActor } from './modules/audit/audit.service.ts';
+import { normalizeLoginId } from '../domain/password-policy.ts';
+import { backup, restore, RestoreRefusedError } from './ops/backup.ts';
+import { openRuntime } from './runtime.ts';
+import { DemoSeedRefusedError, demoSignIns, isDemoInstallation, seedDemo } from './seed/demo.ts';
+import type { Services } from './services.ts';
+import type { Principal } from './modules/auth/principal.ts';
+import { permissionsOf } from '../domain/permissions.ts';
+
+function progressBar(label: string) {
+  const bar = new SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} {item}`, hideCursor: true, clearOnComplete: false, stream: process.stderr },
+    Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done: number, total: number, item = '') {
+      if (!process.stderr.isTTY && done !== total) return;
+      if (!started) {
+        bar.start(total, 0, { item });
+        started = true;
+      }
+      bar.update(done, { item });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+/** Runs a command with the database open, and closes it whatever happens. */
+async function withRuntime<T>(fn: (s: Services) => Promise<T>): Promise<T> {
+  const services = await openRuntime();
+  try {
+    return await fn(services);
+  } finally {
+    await services.database.close();
+  }
+}
+
+const cliActor = () => systemActor(`cli:${process.env.USER ?? 'operator'}`);
+
+/** The CLI acts with the rights of the whole district (it runs on the server, as its operator). */
+async function operatorPrincipal(s: Services): Promise<Principal> {
+  const [root] = await s.database.query<{ code: string }>(
+    "select code from regions where parent_code is null order by code limit 1",
+  );
+  const roles: Role[] = ['sys_admin', 'sec_admin'];
+  return {
+    kind: 'session',
+    userId: null,
+    username: cliActor().actor,
+    displayName: 'CLI',
+    roles,
+    permissions: permissionsOf(roles),
+    regionCode: root?.code ?? '',
+    departmentId: null,
+    mfaPassed: true,
+    mustChangePassword: false,
+  };
+}
+
+async function serve(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const services = await openRuntime({ config });
+  const { database } = services;
+  let demo = await isDemoInstallation(services);
+  if (config.production && demo) {
+    // ACL-4: no default accounts in production.
+    throw new Error('This database holds the demo district with its well-known accounts; production refuses to serve it.');
+  }
+  if (!config.production && config.SEED_DEMO !== 'false' && (config.SEED_DEMO === 'true' || (await services.repos.users.countAll()) === 0)) {
+    const bar = progressBar('演示区县 demo district');
+    const result = await seedDemo(services, { onProgress: (d, t, l) => bar.update(d, t, l) });
+    bar.stop();
+    demo = demo || result.seeded;
+  }
+  const app = await buildApp(services);
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    timer.unref();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const lines = [
+    '',
+    `OpenDistrict 开放区县数字政府平台 is ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `  address / 地址:   http://${host}:${port}/`,
+    `  API reference:    http://${host}:${port}/api/docs`,
+    `  database / 数据库: ${database.kind === 'postgres' ? redactUrl(config.DATABASE_URL!) : `PGlite (embedded) in ${config.DATA_DIR}`}`,
+  ];
+  if (demo) lines.push('', 'Demo sign-ins / 演示账号:', ...demoSignIns(config.DEMO_PASSWORD));
+  console.log(lines.join('\n') + '\n');
+}
+
+const program = new Command()
+  .name('opendistrict')
+  .description('OpenDistrict — digital-government platform for a district, its streets and communities');
+
+program.command('serve').description('run the server (migrates, seeds the demo district into an empty database)').action(serve);
+
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(() => withRuntime(async () => console.log('migrations applied')));
+
+program
+  .command('seed')
+  .description('load data')
+  .option('--demo', 'the deterministic demo district')
+  .option('--seed <n>', 'random seed for the demo', (v) => Number.parseInt(v, 10))
+  .option('--force', 'seed even though non-demo accounts exist')
+  .action((opts: { demo?: boolean; seed?: number; force?: boolean }) =>
+    withRuntime(async (s) => {
+      if (!opts.demo) throw new InvalidArgumentError('say what to seed: --demo');
+      const bar = progressBar('demo');
+      const r = await seedDemo(s, { seed: opts.seed, force: opts.force, onProgress: (d, t, l) => bar.update(d, t, l) });
+      bar.stop();
+      console.log(
+        r.seeded
+          ? `demo district seeded (seed ${r.seed}): ${r.regions} regions, ${r.departments} departments, ${r.users} users`
+          : `the demo district is already here (seed ${r.seed}); nothing to do`,
+      );
+    }),
+  );
+
+const user = program.command('user').description('manage accounts');
+user
+  .command('create <username>')
+  .requiredOption('--name <displayName>', 'display name')
+  .requiredOption('--roles <roles>', 'comma-separated roles, e.g. sys_admin or street_officer')
+  .requiredOption('--region <code>', 'region code of the scope')
+  .option('--department <code>', 'department code')
+  .requiredOption('--password <password>', 'initial password (must be changed at first sign-in)')
+  .action((username: string, o: { name: string; roles: string; region: string; department?: string; password: string }) =>
+    withRuntime(async (s) => {
+      const roles = o.roles.split(',').map((r) => r.trim());
+      const bad = roles.filter((r) => !isRole(r));
+      if (bad.length) throw new InvalidArgumentError(`unknown roles: ${bad.join(', ')}`);
+      const dept = o.department ? await s.repos.departments.byCode(o.department) : undefined;
+      if (o.department && !dept) throw new InvalidArgumentError(`no department with code ${o.department}`);
+      const row = await s.org.createUser(
+        await operatorPrincipal(s),
+        { username, displayName: o.name, roles: roles as Role[], regionCode: o.region, departmentId: dept?.id ?? null, password: o.password },
+        cliActor(),
+      );
+      console.log(`created ${row.username}; the password must be changed at first sign-in`);
+    }),
+  );
+
+async function userByName(s: Services, username: string) {
+  const u = await s.repos.users.findByUsername(normalizeLoginId(username));
+  if (!u) throw new InvalidArgumentError(`no user ${username}`);
+  return u;
+}
+
+user
+  .command('reset-password <username>')
+  .requiredOption('--password <password>', 'temporary password (must be changed at next sign-in)')
+  .action((username: string, o: { password: string }) =>
+    withRuntime(async (s) => {
+      const u = await userByName(s, username);
+      await s.org.resetPassword(await operatorPrincipal(s), u.id, o.password, cliActor());
+      console.log(`password of ${u.username} reset; it must be changed at next sign-in`);
+    }),
+  );
+
+for (const action of ['lock', 'unlock'] as const) {
+  user.command(`${action} <username>`).action((username: string) =>
+    withRuntime(async (s) => {
+      const u = await userByName(s, username);
+      await s.org.setLock(await operatorPrincipal(s), u.id, action === 'lock', cliActor());
+      console.log(`${u.username} ${action}ed`);
+    }),
+  );
+}
+
+program
+  .command('audit')
+  .description('audit trail')
+  .command('verify')
+  .description('verify the hash chain; exits 1 naming the first bad record')
+  .action(() =>
+    withRuntime(async (s) => {
+      const bar = progressBar('audit verify');
+      const r = await s.audit.verify((d, t) => bar.update(d, t));
+      bar.stop();
+      if (r.ok) {
+        console.log(`audit chain intact: ${r.checked} records verified`);
+      } else {
+        console.error(`audit chain BROKEN at record ${r.firstBad!.seq}: ${r.firstBad!.reason} (${r.checked} records verified before it)`);
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+const calendar = program.command('calendar').description('the official working-day calendar');
+calendar
+  .command('show <year>')
+  .action((year: string) =>
+    withRuntime(async (s) => {
+      const y = await s.calendar.year(Number.parseInt(year, 10));
+      if (!y.published) {
+        console.error(`${year}: no published schedule (an administrator must enter it)`);
+        process.exitCode = 1;
+        return;
+      }
+      console.log(`${y.year} (calendar version ${y.version}, source ${y.source})`);
+      console.log(`holidays (${y.holidays.length}): ${y.holidays.join(' ')}`);
+      console.log(`make-up workdays (${y.makeUpWorkdays.length}): ${y.makeUpWorkdays.join(' ')}`);
+    }),
+  );
+calendar
+  .command('add <date> <n>')
+  .description('the date N working days after DATE, counting from the next day')
+  .action((date: string, n: string) =>
+    withRuntime(async (s) => {
+      if (!isIsoDate(date)) throw new InvalidArgumentError(`${date} is not a date (YYYY-MM-DD)`);
+      const count = Number(n);
+      if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError(`${n} is not a whole number of days`);
+      console.log(await s.calendar.addWorkdays(date, count));
+    }),
+  );
+
+program
+  .command('backup <file>')
+  .description('a consistent dump of the whole database (gzip JSON lines)')
+  .action((file: string) =>
+    withRuntime(async (s) => {
+      const bar = progressBar('backup');
+      const h = await backup(s.database, file, (d, t, table) => bar.update(d, t, table));
+      bar.stop();
+      console.log(`backup written to ${file}: ${h.tables.reduce((a, t) => a + t.rows, 0)} rows in ${h.tables.length} tables`);
+    }),
+  );
+
+program
+  .command('restore <file>')
+  .description('restore a backup into an empty database (new DATA_DIR or PostgreSQL database)')
+  .action((file: string) =>
+    withRuntime(async (s) => {
+      const bar = progressBar('restore');
+      const h = await restore(s.database, file, (d, t, table) => bar.update(d, t, table));
+      bar.stop();
+      const v = await s.audit.verify();
+      console.log(`restored ${h.tables.reduce((a, t) => a + t.rows, 0)} rows from ${h.createdAt}; audit chain ${v.ok ? 'verifies' : 'BROKEN'}`);
+      if (!v.ok) process.exitCode = 1;
+    }),
+  );
+
+function explain(err: unknown): string {
+  if (err instanceof ConfigError) return `${err.message}\nSee .env.example for every variable.`;
+  if (err instanceof DatabaseUnavailableError || err instanceof DemoSeedRefusedError || err instanceof RestoreRefusedError) return err.message;
+  if (err instanceof InvalidArgumentError) return err.message;
+  if (err instanceof AppError) {
+    const fields = err.fields.map((f) => `  - ${f.path}: ${f.message.startsWith('od.') ? translate(f.message as never, 'en', f.params) : f.message}`);
+    return [translate(err.code, 'en', err.params), ...fields].join('\n');
+  }
+  return err instanceof Error ? `${err.message}` : String(err);
+}
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  console.error(`error: ${explain(err)}`);
+  if (process.env.OD_DEBUG) console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,266 @@
+import { parseBoundary } from '../../../domain/geojson.ts';
+import { checkUscc } from '../../../domain/identifiers.ts';
+import { isValidLoginId, normalizeLoginId } from '../../../domain/password-policy.ts';
+import {
+  hasPermission,
+  needsRoleManager,
+  separationOfDutiesViolation,
+  type Role,
+} from '../../../domain/permissions.ts';
+import type { Clock } from '../../clock.ts';
+import { hashPassword } from '../../crypto/passwords.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError, invalid, notFound } from '../../http/errors.ts';
+import type { Actor, AuditService } from '../audit/audit.service.ts';
+import type { AuthRepo } from '../auth/auth.repo.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { DepartmentFilter, DepartmentKind, DepartmentSort, DepartmentsRepo } from './departments.repo.ts';
+import type { RegionFilter, RegionsRepo } from './regions.repo.ts';
+import type { RowScope, UserFilter, UserSort, UsersRepo } from './users.repo.ts';
+
+const DEPARTMENT_ROLES: readonly Role[] = ['dept_data_officer', 'dept_case_officer'];
+
+/** Department officers see their own department; everyone else their region subtree. */
+export function rowScope(p: Principal): RowScope {
+  const departmentOnly = p.roles.length > 0 && p.roles.every((r) => DEPARTMENT_ROLES.includes(r));
+  return { regionPrefix: p.regionCode, departmentId: departmentOnly ? p.departmentId : null };
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+export interface DepartmentInput {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: DepartmentKind;
+  uscc: string;
+  regionCode: string;
+}
+
+export interface UserInput {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  departmentId?: string | null | undefined;
+  regionCode: string;
+  password: string;
+}
+
+export interface UserPatch {
+  displayName?: string | undefined;
+  roles?: Role[] | undefined;
+  departmentId?: string | null | undefined;
+  regionCode?: string | undefined;
+  status?: 'active' | 'disabled' | undefined;
+}
+
+export class OrgService {
+  constructor(
+    private readonly db: Db,
+    private readonly regions: RegionsRepo,
+    private readonly departments: DepartmentsRepo,
+    private readonly users: UsersRepo,
+    private readonly authRepo: AuthRepo,
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // ----- regions -----
+  listRegions(p: Principal, f: RegionFilter, page: number, pageSize: number) {
+    return this.regions.list(p.regionCode, f, page, pageSize);
+  }
+
+  async boundaries(p: Principal, f: RegionFilter) {
+    const rows = await this.regions.boundaries(p.regionCode, f);
+    return {
+      type: 'FeatureCollection' as const,
+      features: rows.map((r) => ({
+        type: 'Feature' as const,
+        id: r.code,
+        properties: { code: r.code, name: r.name, level: r.level, schematic: r.schematic },
+        geometry: r.boundary as Record<string, unknown>,
+      })),
+    };
+  }
+
+  async setBoundary(p: Principal, code: string, body: unknown, actor: Actor) {
+    const region = await this.regions.get(code);
+    if (!region || !code.startsWith(p.regionCode)) throw notFound();
+    const { boundary, problems } = parseBoundary(body);
+    if (!boundary) throw invalid(problems.map((x) => ({ path: x.path, message: 'od.geojson', params: { reason: x.reason } })));
+    await this.db.transaction(async (tx) => {
+      await this.regions.setBoundary(tx, code, boundary, false);
+      await this.audit.append(tx, actor, { action: 'region.boundary.set', target: code, detail: { type: boundary.type } });
+    });
+    return { code, schematic: false };
+  }
+
+  // ----- departments -----
+  listDepartments(p: Principal, f: DepartmentFilter, sort: DepartmentSort, page: number, pageSize: number) {
+    return this.departments.list(f, sort, page, pageSize, rowScope(p).departmentId);
+  }
+
+  private async checkDepartment(input: Partial<DepartmentInput>) {
+    const fields = [];
+    if (input.uscc !== undefined) {
+      const r = checkUscc(input.uscc);
+      if (!r.ok) fields.push({ path: 'uscc', message: 'od.uscc', params: { reason: r.reason } });
+    }
+    if (input.regionCode !== undefined && !(await this.regions.get(input.regionCode))) {
+      fields.push({ path: 'regionCode', message: 'od.unknownRegion' });
+    }
+    if (fields.length) throw invalid(fields);
+  }
+
+  async createDepartment(input: DepartmentInput, actor: Actor) {
+    await this.checkDepartment(input);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const row = await this.departments.insert(tx, input);
+        await this.audit.append(tx, actor, { action: 'department.create', target: row.id, detail: { code: row.code, name: row.name } });
+        return row;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('DUPLICATE', { field: 'code / name / uscc' });
+      throw err;
+    }
+  }
+
+  async updateDepartment(id: string, patch: Partial<DepartmentInput>, actor: Actor) {
+    await this.checkDepartment(patch);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const row = await this.departments.update(tx, id, patch);
+        if (!row) throw notFound();
+        await this.audit.append(tx, actor, { action: 'department.update', target: id, detail: { changed: Object.keys(patch) } });
+        return row;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('DUPLICATE', { field: 'code / name / uscc' });
+      throw err;
+    }
+  }
+
+  // ----- users -----
+  listUsers(p: Principal, f: UserFilter, sort: UserSort, page: number, pageSize: number) {
+    return this.users.list(rowScope(p), f, sort, page, pageSize, this.clock.now());
+  }
+
+  /** Role grants: separation of duties, and only the security administrator grants the admin roles. */
+  private checkRoleGrant(p: Principal, roles: Role[], before: Role[] = []) {
+    const pair = separationOfDutiesViolation(roles);
+    if (pair) throw new AppError('SEPARATION_OF_DUTIES', {}, [{ path: 'roles', message: 'SEPARATION_OF_DUTIES' }]);
+    const changed = [...roles.filter((r) => !before.includes(r)), ...before.filter((r) => !roles.includes(r))];
+    if (changed.length === 0) return;
+    const manager = hasPermission(p.roles, 'roles.manage');
+    if (!manager && (changed.some(needsRoleManager) || !hasPermission(p.roles, 'users.manage'))) {
+      throw new AppError('FORBIDDEN');
+    }
+  }
+
+  private async checkPlacement(p: Principal, regionCode: string | undefined, departmentId: string | null | undefined) {
+    const fields = [];
+    if (regionCode !== undefined) {
+      if (!regionCode.startsWith(p.regionCode) || !(await this.regions.get(regionCode))) {
+        fields.push({ path: 'regionCode', message: 'od.unknownRegion' });
+      }
+    }
+    if (departmentId && !(await this.departments.get(departmentId))) {
+      fields.push({ path: 'departmentId', message: 'od.unknownDepartment' });
+    }
+    if (fields.length) throw invalid(fields);
+  }
+
+  private async scopedUser(p: Principal, id: string) {
+    const user = await this.users.findById(id);
+    const scope = rowScope(p);
+    if (!user || !user.regionCode.startsWith(scope.regionPrefix)) throw notFound();
+    if (scope.departmentId && user.departmentId !== scope.departmentId) throw notFound();
+    return user;
+  }
+
+  async createUser(p: Principal, input: UserInput, actor: Actor) {
+    const username = normalizeLoginId(input.username);
+    if (!isValidLoginId(username)) throw invalid([{ path: 'username', message: 'od.loginId' }]);
+    this.checkRoleGrant(p, input.roles);
+    await this.checkPlacement(p, input.regionCode, input.departmentId);
+    if (await this.users.findByUsername(username)) throw new AppError('DUPLICATE', { field: 'username' });
+    await this.auth.assertAcceptable({ id: '00000000-0000-0000-0000-000000000000', username }, input.password, 'password');
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.db.transaction(async (tx) => {
+        const row = await this.users.insert(
+          tx,
+          {
+            username,
+            displayName: input.displayName,
+            departmentId: input.departmentId ?? null,
+            regionCode: input.regionCode,
+            passwordHash,
+            mustChangePassword: true,
+            passwordChangedAt: this.clock.now(),
+          },
+          input.roles,
+        );
+        await this.users.addPasswordHistory(tx, row.id, passwordHash);
+        await this.audit.append(tx, actor, {
+          action: 'user.create',
+          target: username,
+          detail: { roles: input.roles, regionCode: input.regionCode, departmentId: input.departmentId ?? null },
+        });
+        return row;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('DUPLICATE', { field: 'username' });
+      throw err;
+    }
+  }
+
+  async updateUser(p: Principal, id: string, patch: UserPatch, actor: Actor) {
+    const user = await this.scopedUser(p, id);
+    const onlyRoles = patch.roles && Object.keys(patch).every((k) => k === 'roles');
+    if (!onlyRoles && !hasPermission(p.roles, 'users.manage')) throw new AppError('FORBIDDEN');
+    if (patch.roles) this.checkRoleGrant(p, patch.roles, user.roles);
+    await this.checkPlacement(p, patch.regionCode, patch.departmentId);
+    const { roles, ...fields } = patch;
+    await this.db.transaction(async (tx) => {
+      if (Object.keys(fields).length) await this.users.update(tx, id, fields);
+      if (roles) {
+        await this.users.setRoles(tx, id, roles);
+        await this.audit.append(tx, actor, { action: 'user.roles.set', target: user.username, detail: { before: user.roles, after: roles } });
+      }
+      if (fields.status === 'disabled') await this.authRepo.deleteUserSessions(tx, id);
+      if (Object.keys(fields).length) {
+        await this.audit.append(tx, actor, { action: 'user.update', target: user.username, detail: { changed: Object.keys(fields) } });
+      }
+    });
+    return (await this.users.findById(id))!;
+  }
+
+  async resetPassword(p: Principal, id: string, password: string, actor: Actor) {
+    const user = await this.scopedUser(p, id);
+    await this.auth.assertAcceptable(user, password, 'password');
+    const hash = await hashPassword(password);
+    await this.db.transaction(async (tx) => {
+      await this.users.update(tx, id, { passwordHash: hash, mustChangePassword: true, passwordChangedAt: this.clock.now() });
+      await this.users.addPasswordHistory(tx, id, hash);
+      await this.authRepo.deleteUserSessions(tx, id);
+      await this.audit.append(tx, actor, { action: 'user.password.reset', target: user.username });
+    });
+  }
+
+  async setLock(p: Principal, id: string, locked: boolean, actor: Actor) {
+    const user = await this.scopedUser(p, id);
+    await this.db.transaction(async (tx) => {
+      await this.users.update(tx, id, { lockedUntil: locked ? new Date('9999-12-31T00:00:00Z') : null });
+      if (!locked) await this.authRepo.clearFailures(tx, user.username);
+      else await this.authRepo.deleteUserSessions(tx, id);
+      await this.audit.append(tx, actor, { action: locked ? 'user.lock' : 'user.unlock', target: user.username });
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { AuditRepo } from './modules/audit/audit.repo.ts';
+import { AuditService } from './modules/audit/audit.service.ts';
+import { AuthRepo } from './modules/auth/auth.repo.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { CalendarRepo } from './modules/calendar/calendar.repo.ts';
+import { CalendarService } from './modules/calendar/calendar.service.ts';
+import { DepartmentsRepo } from './modules/org/departments.repo.ts';
+import { OrgService } from './modules/org/org.service.ts';
+import { RegionsRepo } from './modules/org/regions.repo.ts';
+import { UsersRepo } from './modules/org/users.repo.ts';
+
+/** Wires repositories into services once per process; routes and the CLI use the same set. */
+export function buildServices(database: Database, config: Config, clock: Clock) {
+  const db = database.db;
+  const repos = {
+    audit: new AuditRepo(db),
+    auth: new AuthRepo(db),
+    calendar: new CalendarRepo(db),
+    departments: new DepartmentsRepo(db),
+    regions: new RegionsRepo(db),
+    users: new UsersRepo(db),
+  };
+  const audit = new AuditService(db, repos.audit, config.secrets.auditKey, clock);
+  const auth = new AuthService(db, repos.auth, repos.users, audit, config, clock);
+  const org = new OrgService(db, repos.regions, repos.departments, repos.users, repos.auth, auth, audit, clock);
+  const calendar = new CalendarService(db, repos.calendar, audit);
+  return { database, config, clock, repos, audit, auth, org, calendar };
+}
+
+export type Services = ReturnType<typeof buildServices>;
