@@ -21,9 +21,19 @@ export const access = {
   permission: (permission: Permission): Access => ({ kind: 'permission', permission }),
 };
 
+export interface RouteRule {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+  }
+  interface FastifyInstance {
+    /** Every /api route with its rule, as the router registered it (for the permission sweep). */
+    routeRules: RouteRule[];
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -32,15 +42,17 @@ declare module 'fastify' {
 
 /** Refuses to start when a route under /api has no declared rule: nothing slips through unguarded. */
 export function requireDeclaredAccess(app: FastifyInstance, publicPrefixes: string[] = []): void {
+  const rules: RouteRule[] = [];
+  app.decorate('routeRules', rules);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || route.method === 'HEAD') return;
     // Third-party plugin routes (the API reference page) can't declare a rule themselves.
     if (publicPrefixes.some((p) => route.url.startsWith(p))) {
       route.config = { ...(route.config ?? {}), access: access.public } as never;
-      return;
     }
     const declared = (route.config as { access?: Access } | undefined)?.access;
     if (!declared) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat()) rules.push({ method: String(method), url: route.url, access: declared });
   });
 }
 

@@ -271,7 +271,7 @@ export class AuthService {
     input: { name: string; departmentId: string; permissions: Permission[]; expiresAt?: Date | null },
     actor: Actor,
   ) {
-    const clientId = `od_${randomToken(9)}`;
+    const clientId = `od_${randomToken(16).slice(0, 16)}`;
     const secret = randomToken(32);
     const row = await this.db.transaction(async (tx) => {
       const created = await this.repo.insertApiClient(tx, {

@@ -27,7 +27,8 @@ const regionQuery = z.strictObject({
   parentCode: divisionCode.optional(),
   q: z.string().max(50).optional(),
   ...pageQuery,
-  pageSize: pageQuery.pageSize.unwrap().max(500).default(100),
+  // The whole district (86 regions) fits one page, for trees and maps.
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
 });
 
 const featureCollection = z
