@@ -38,8 +38,8 @@ function progressBar(label: string) {
 }
 
 /** Runs a command with the database open, and closes it whatever happens. */
-async function withRuntime<T>(fn: (s: Services) => Promise<T>): Promise<T> {
-  const services = await openRuntime();
+async function withRuntime<T>(fn: (s: Services) => Promise<T>, opts: { seedCalendar?: boolean } = {}): Promise<T> {
+  const services = await openRuntime(opts);
   try {
     return await fn(services);
   } finally {
@@ -207,6 +207,7 @@ program
         console.log(`audit chain intact: ${r.checked} records verified`);
       } else {
         console.error(`audit chain BROKEN at record ${r.firstBad!.seq}: ${r.firstBad!.reason} (${r.checked} records verified before it)`);
+        if (r.checked === 0) console.error('hint: if no record verifies at all, AUDIT_KEY is not the key this chain was written with');
         process.exitCode = 1;
       }
     }),
@@ -263,7 +264,7 @@ program
       const v = await s.audit.verify();
       console.log(`restored ${h.tables.reduce((a, t) => a + t.rows, 0)} rows from ${h.createdAt}; audit chain ${v.ok ? 'verifies' : 'BROKEN'}`);
       if (!v.ok) process.exitCode = 1;
-    }),
+    }, { seedCalendar: false }),
   );
 
 function explain(err: unknown): string {
@@ -277,8 +278,22 @@ function explain(err: unknown): string {
   return err instanceof Error ? `${err.message}` : String(err);
 }
 
-program.parseAsync(process.argv).catch((err: unknown) => {
-  console.error(`error: ${explain(err)}`);
-  if (process.env.OD_DEBUG) console.error(err);
-  process.exit(1);
+let settled = false;
+// A command whose work can never finish (a wait that nothing will wake) must not look like success.
+process.on('beforeExit', () => {
+  if (!settled) {
+    console.error('error: the command stopped before finishing (internal deadlock); nothing further was done');
+    process.exit(1);
+  }
 });
+program
+  .parseAsync(process.argv)
+  .then(() => {
+    settled = true;
+  })
+  .catch((err: unknown) => {
+    settled = true;
+    console.error(`error: ${explain(err)}`);
+    if (process.env.OD_DEBUG) console.error(err);
+    process.exit(1);
+  });

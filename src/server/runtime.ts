@@ -6,7 +6,7 @@ import { buildServices, type Services } from './services.ts';
 
 /** Opens the configured database, applies migrations and seeds the calendar: what every command needs. */
 export async function openRuntime(
-  opts: { config?: Config; clock?: Clock; migrate?: boolean } = {},
+  opts: { config?: Config; clock?: Clock; migrate?: boolean; seedCalendar?: boolean } = {},
 ): Promise<Services> {
   const config = opts.config ?? loadConfig();
   const database: Database = await openDatabase({
@@ -17,7 +17,7 @@ export async function openRuntime(
   try {
     if (opts.migrate !== false) await runMigrations(database);
     const services = buildServices(database, config, opts.clock ?? systemClock);
-    if (opts.migrate !== false) await services.calendar.seedMissingYears(systemActor('calendar-seed'));
+    if (opts.migrate !== false && opts.seedCalendar !== false) await services.calendar.seedMissingYears(systemActor('calendar-seed'));
     return services;
   } catch (err) {
     await database.close().catch(() => undefined);

@@ -51,13 +51,25 @@ export async function backup(database: Database, file: string, onProgress?: Prog
   const tables = await tablesInOrder(database);
   const lines: string[] = [];
   let header!: Header;
+  // Read before the snapshot: PGlite has one connection, held by the transaction below.
+  const migration = await migrationVersion(database);
   // One snapshot for the whole dump: a consistent backup while the server keeps writing.
   const run = async (q: Database['query']) => {
     const counts: { name: string; rows: number }[] = [];
     const body: string[] = [];
     let done = 0;
+    const keys = await q<{ t: string; cols: string[] }>(
+      `select c.relname as t, array_agg(a.attname order by k.ord) as cols
+         from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
+         cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
+         join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
+        where i.indisprimary and n.nspname = 'public' group by c.relname`,
+    );
+    const orderBy = new Map(keys.map((k) => [k.t, k.cols.map((c) => `x.${quote(c)}`).join(', ')]));
     for (const t of tables) {
-      const rows = await q<{ r: unknown }>(`select row_to_json(x) as r from ${quote(t)} x order by 1`);
+      // Primary-key order: parents before children within self-referencing tables (region codes).
+      const order = orderBy.get(t) ? ` order by ${orderBy.get(t)}` : '';
+      const rows = await q<{ r: unknown }>(`select row_to_json(x) as r from ${quote(t)} x${order}`);
       for (const row of rows) body.push(JSON.stringify({ t, r: row.r }));
       counts.push({ name: t, rows: rows.length });
       onProgress?.(++done, tables.length, t);
@@ -65,7 +77,7 @@ export async function backup(database: Database, file: string, onProgress?: Prog
     header = {
       format: 'opendistrict-backup',
       version: 1,
-      migration: await migrationVersion(database),
+      migration,
       createdAt: new Date().toISOString(),
       tables: counts,
     };

@@ -64,12 +64,16 @@ export async function seedDemo(
           demo: true,
         })),
       )
+      .onConflictDoNothing()
       .returning({ id: users.id, username: users.username });
     const idByName = new Map(userRows.map((u) => [u.username, u.id]));
-    await tx.insert(userRoles).values(
-      district.users.flatMap((u) => u.roles.map((role) => ({ userId: idByName.get(normalizeLoginId(u.username))!, role }))),
-    );
-    await tx.insert(passwordHistory).values(userRows.map((u) => ({ userId: u.id, passwordHash })));
+    // With --force, accounts that already exist keep their roles and passwords.
+    const roleRows = district.users.flatMap((u) => {
+      const id = idByName.get(normalizeLoginId(u.username));
+      return id ? u.roles.map((role) => ({ userId: id, role })) : [];
+    });
+    if (roleRows.length) await tx.insert(userRoles).values(roleRows);
+    if (userRows.length) await tx.insert(passwordHistory).values(userRows.map((u) => ({ userId: u.id, passwordHash })));
     progress(total, 'users');
     await tx.insert(installationMeta).values({ key: 'demo_seed', value: { seed, at: new Date().toISOString() } });
     await services.audit.append(tx, systemActor('seed'), {
