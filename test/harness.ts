@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { FakeClock, systemClock, type Clock } from '../src/server/clock.ts';
@@ -45,11 +45,13 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function startTestApp(opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestContext> {
+export async function startTestApp(
+  opts: { clock?: Clock; env?: Record<string, string>; logger?: FastifyServerOptions['logger'] } = {},
+): Promise<TestContext> {
   const clone = await cloneTemplate();
   const clock = opts.clock ?? systemClock;
   const services = buildServices(clone.database, testConfig(opts.env), clock);
-  const app = await buildApp(services, { logger: process.env.TEST_LOG ? { level: 'error' } : false, serveWeb: false });
+  const app = await buildApp(services, { logger: opts.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false), serveWeb: false });
   await app.ready();
   return {
     app,

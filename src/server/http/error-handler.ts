@@ -16,13 +16,27 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 
 /** A lost database answers 503 and the pool reconnects when it is back. */
 function isDatabaseDown(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string }; message?: string };
+  const e = err as { code?: string; cause?: { code?: string; message?: string }; message?: string };
   return (
     err instanceof DatabaseUnavailableError ||
     CONNECTION_CODES.has(e?.code ?? '') ||
     CONNECTION_CODES.has(e?.cause?.code ?? '') ||
-    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? '')
+    [e?.message, e?.cause?.message].some((m) =>
+      /Connection terminated|connection timeout|Client has encountered a connection error|not currently accepting connections|terminating connection/i.test(m ?? ''),
+    )
   );
+}
+
+/**
+ * What of an error may be logged: a failed query's parameters can hold personal data or session
+ * digests, so only the driver's own message, code and stack are kept.
+ */
+export function loggable(err: unknown): Record<string, unknown> {
+  const e = err as { name?: string; message?: string; code?: string; stack?: string; cause?: { message?: string; code?: string } };
+  if (e?.name === 'DrizzleQueryError' && e.cause) {
+    return { type: e.name, message: e.cause.message, code: e.cause.code, stack: e.stack?.split('\n').slice(2).join('\n') };
+  }
+  return { type: e?.name, message: e?.message, code: e?.code, stack: e?.stack };
 }
 
 function fieldMessage(f: FieldProblem, lang: Lang): string {
@@ -33,6 +47,9 @@ export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
   if (err instanceof CalendarYearMissingError) return new AppError('CALENDAR_YEAR_MISSING', { year: err.year });
   if (isDatabaseDown(err)) return new AppError('DATABASE_UNAVAILABLE');
+  // Text PostgreSQL cannot store (a NUL character, broken UTF-8) is the caller's error, not ours.
+  const pgCode = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+  if (pgCode === '22021' || pgCode === '22P05' || pgCode === '54000') return new AppError('BAD_REQUEST');
   const fe = err as FastifyError;
   switch (fe?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -81,12 +98,12 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): v
     const appErr = toAppError(err);
     if (!appErr) {
       // Internals go to the log, never to the client (INP-1).
-      request.log.error({ err }, 'unhandled error');
+      request.log.error({ err: loggable(err) }, 'unhandled error');
       return reply
         .status(500)
         .send({ code: 'INTERNAL', message: translate('INTERNAL', lang, { requestId: request.id }), requestId: request.id });
     }
-    if (appErr.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err }, 'database unavailable');
+    if (appErr.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: loggable(err) }, 'database unavailable');
     const params = appErr.code === 'BODY_TOO_LARGE' ? { limit: bodyLimit } : appErr.params;
     const body: ErrorBody = {
       code: appErr.code,
