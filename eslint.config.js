@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'coverage', 'src/web/api/schema.d.ts', 'src/server/db/migrations'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'data',
+      'coverage',
+      'src/web/api/schema.d.ts',
+      'src/server/db/migrations',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,7 +22,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "CallExpression[callee.property.name=/^(createHash|createHmac)$/] > Literal[value=/^(md5|sha1|md4)$/i]",
+          selector:
+            'CallExpression[callee.property.name=/^(createHash|createHmac)$/] > Literal[value=/^(md5|sha1|md4)$/i]',
           message: 'MD5/SHA-1 are not allowed for security (SECURITY.md DAT-4); use src/server/crypto.',
         },
       ],

@@ -43,8 +43,12 @@ describe('route permission sweep (ACL-1)', () => {
   afterAll(() => ctx.close());
 
   it('has a rule for every route, and every API route is in the OpenAPI document', async () => {
-    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
-    const rules = ctx.app.routeRules.filter((r) => !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json');
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, object>;
+    };
+    const rules = ctx.app.routeRules.filter(
+      (r) => !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json',
+    );
     expect(rules.length).toBeGreaterThan(20);
     for (const r of rules) {
       const path = r.url.replace(/:(\w+)/g, '{$1}');
@@ -64,10 +68,16 @@ describe('route permission sweep (ACL-1)', () => {
     for (const r of ctx.app.routeRules) {
       if (r.access.kind === 'public' || SKIP.has(`${r.method} ${r.url}`)) continue;
       for (const role of ROLES) {
-        const res = await sessions.get(role)!.request(r.method, concrete(r.url), r.method === 'GET' ? undefined : {});
+        const res = await sessions
+          .get(role)!
+          .request(r.method, concrete(r.url), r.method === 'GET' ? undefined : {});
         const expectAllowed = allowed(r.access, role);
         const label = `${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
-        if (expectAllowed) expect([401, 403].includes(res.statusCode) && /FORBIDDEN|UNAUTHENTICATED/.test(res.body), label).toBe(false);
+        if (expectAllowed)
+          expect(
+            [401, 403].includes(res.statusCode) && /FORBIDDEN|UNAUTHENTICATED/.test(res.body),
+            label,
+          ).toBe(false);
         else expect(res.statusCode, label).toBe(403);
         expect(res.statusCode, label).toBeLessThan(500);
       }
@@ -91,7 +101,9 @@ describe('region scope in SQL (ACL-2)', () => {
   afterAll(() => ctx.close());
 
   it('returns exactly the regions of the caller’s subtree, for any street or community user and filter', async () => {
-    const scoped = district.users.filter((u) => u.roles[0] === 'street_officer' || u.roles[0] === 'community_worker');
+    const scoped = district.users.filter(
+      (u) => u.roles[0] === 'street_officer' || u.roles[0] === 'community_worker',
+    );
     const sessionCache = new Map<string, Session>();
     await fc.assert(
       fc.asyncProperty(

@@ -15,7 +15,9 @@ async function tamper(ctx: TestContext, statement: string) {
       client.release();
     }
   } else {
-    await ctx.database.pglite!.exec(`set session_replication_role = replica; ${statement}; set session_replication_role = origin;`);
+    await ctx.database.pglite!.exec(
+      `set session_replication_role = replica; ${statement}; set session_replication_role = origin;`,
+    );
   }
 }
 
@@ -28,20 +30,47 @@ describe('audit chain (AUD-1..AUD-5)', () => {
 
   it('records every sign-in (success and failure) and every write, with the fields an assessor checks (AUD-1, AUD-2)', async () => {
     const before = (await ctx.services.audit.verify()).checked;
-    await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'nope' } });
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'nope' },
+    });
     const admin = await signIn(ctx.app, 'admin');
-    await admin.request('PUT', '/api/calendar/2027', { holidays: ['2027-01-01'], makeUpWorkdays: [], reason: 'test' });
-    const rows = await ctx.database.query<Record<string, unknown>>('select * from audit_log where seq > $1 order by seq', [before]);
-    expect(rows.map((r) => `${r.action}:${r.result}`)).toEqual(['auth.login:failure', 'auth.login:success', 'calendar.year.set:success']);
+    await admin.request('PUT', '/api/calendar/2027', {
+      holidays: ['2027-01-01'],
+      makeUpWorkdays: [],
+      reason: 'test',
+    });
+    const rows = await ctx.database.query<Record<string, unknown>>(
+      'select * from audit_log where seq > $1 order by seq',
+      [before],
+    );
+    expect(rows.map((r) => `${r.action}:${r.result}`)).toEqual([
+      'auth.login:failure',
+      'auth.login:success',
+      'calendar.year.set:success',
+    ]);
     for (const r of rows) {
-      for (const field of ['at', 'actor', 'role', 'action', 'result', 'ip', 'request_id', 'hash', 'prev_hash']) {
+      for (const field of [
+        'at',
+        'actor',
+        'role',
+        'action',
+        'result',
+        'ip',
+        'request_id',
+        'hash',
+        'prev_hash',
+      ]) {
         expect(r[field], `${String(r.action)} lacks ${field}`).toBeTruthy();
       }
     }
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE from the application (AUD-3)', async () => {
-    await expect(ctx.database.query(`update audit_log set actor = 'x' where seq = 1`)).rejects.toThrow(/append-only/);
+    await expect(ctx.database.query(`update audit_log set actor = 'x' where seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(ctx.database.query(`delete from audit_log where seq = 1`)).rejects.toThrow(/append-only/);
     await expect(ctx.database.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
   });
@@ -59,7 +88,9 @@ describe('audit chain (AUD-1..AUD-5)', () => {
     expect((await ctx.services.audit.verify()).firstBad?.seq).toBe(7);
     const ctx2 = await startTestApp();
     try {
-      const [{ max }] = (await ctx2.database.query<{ max: number }>('select max(seq)::int as max from audit_log')) as [{ max: number }];
+      const [{ max }] = (await ctx2.database.query<{ max: number }>(
+        'select max(seq)::int as max from audit_log',
+      )) as [{ max: number }];
       await tamper(ctx2, `delete from audit_log where seq = ${max}`);
       const r = await ctx2.services.audit.verify();
       expect(r.ok).toBe(false);
@@ -70,17 +101,26 @@ describe('audit chain (AUD-1..AUD-5)', () => {
   });
 
   it('detects reordered records', async () => {
-    await tamper(ctx, `update audit_log set seq = -1 where seq = 3; update audit_log set seq = 3 where seq = 4; update audit_log set seq = 4 where seq = -1`);
+    await tamper(
+      ctx,
+      `update audit_log set seq = -1 where seq = 3; update audit_log set seq = 3 where seq = 4; update audit_log set seq = 4 where seq = -1`,
+    );
     const r = await ctx.services.audit.verify();
     expect(r.ok).toBe(false);
     expect(r.firstBad?.seq).toBe(3);
   });
 
   it('keeps one linear chain under parallel appends', async () => {
-    await Promise.all(Array.from({ length: 60 }, (_, i) => ctx.services.audit.record(systemActor(`p${i}`), { action: 'test.parallel' })));
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        ctx.services.audit.record(systemActor(`p${i}`), { action: 'test.parallel' }),
+      ),
+    );
     const r = await ctx.services.audit.verify();
     expect(r.ok).toBe(true);
-    const rows = await ctx.database.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'test.parallel'`);
+    const rows = await ctx.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where action = 'test.parallel'`,
+    );
     expect(rows[0]!.n).toBe(60);
   });
 
@@ -91,7 +131,10 @@ describe('audit chain (AUD-1..AUD-5)', () => {
       throw new Error('injected audit failure');
     };
     try {
-      const res = await admin.request('PUT', '/api/calendar/2028', { holidays: ['2028-01-01'], makeUpWorkdays: [] });
+      const res = await admin.request('PUT', '/api/calendar/2028', {
+        holidays: ['2028-01-01'],
+        makeUpWorkdays: [],
+      });
       expect(res.statusCode).toBe(500);
       expect(res.body).not.toMatch(/injected|stack|at /);
     } finally {
@@ -114,7 +157,9 @@ describe('audit chain (AUD-1..AUD-5)', () => {
       const s = await signIn(ctx.app, who);
       expect((await s.request('GET', '/api/audit')).statusCode).toBe(403);
     }
-    const reads = await ctx.database.query<{ action: string }>(`select action from audit_log where actor = 'auditor' and action like 'audit.%'`);
+    const reads = await ctx.database.query<{ action: string }>(
+      `select action from audit_log where actor = 'auditor' and action like 'audit.%'`,
+    );
     expect(reads.map((r) => r.action).sort()).toEqual(['audit.export', 'audit.search', 'audit.verify']);
   });
 });

@@ -85,14 +85,26 @@ describe('sign-in (AUTH-1..AUTH-4)', () => {
     expect(user.status).toBe('password_change_required');
     // Everything but /me, sign-out and the change itself waits for the new password.
     expect((await user.request('GET', '/api/regions')).json().code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await user.request('POST', '/api/auth/password', { currentPassword: 'Initial#2026', newPassword: 'short' });
+    const weak = await user.request('POST', '/api/auth/password', {
+      currentPassword: 'Initial#2026',
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().fields.map((f: { path: string }) => f.path)).toContain('newPassword');
-    const withName = await user.request('POST', '/api/auth/password', { currentPassword: 'Initial#2026', newPassword: 'Wang.Wei#2026' });
+    const withName = await user.request('POST', '/api/auth/password', {
+      currentPassword: 'Initial#2026',
+      newPassword: 'Wang.Wei#2026',
+    });
     expect(withName.statusCode).toBe(400);
-    const reused = await user.request('POST', '/api/auth/password', { currentPassword: 'Initial#2026', newPassword: 'Initial#2026' });
+    const reused = await user.request('POST', '/api/auth/password', {
+      currentPassword: 'Initial#2026',
+      newPassword: 'Initial#2026',
+    });
     expect(reused.statusCode).toBe(400);
-    const ok = await user.request('POST', '/api/auth/password', { currentPassword: 'Initial#2026', newPassword: 'Fresh!Pass2026' });
+    const ok = await user.request('POST', '/api/auth/password', {
+      currentPassword: 'Initial#2026',
+      newPassword: 'Fresh!Pass2026',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await user.request('GET', '/api/regions')).statusCode).toBe(200);
   });
@@ -149,14 +161,20 @@ describe('sign-in (AUTH-1..AUTH-4)', () => {
 
   it('issues short-lived bearer tokens to API clients, scoped by permission, and revokes them', async () => {
     const admin = await signIn(ctx.app, 'admin');
-    const depts = (await admin.request('GET', '/api/departments?q=sjj')).json() as { items: { id: string }[] };
+    const depts = (await admin.request('GET', '/api/departments?q=sjj')).json() as {
+      items: { id: string }[];
+    };
     const created = await admin.request('POST', '/api/api-clients', {
       name: '网格系统',
       departmentId: depts.items[0]!.id,
       permissions: ['regions.read'],
     });
     expect(created.statusCode, created.body).toBe(201);
-    const { clientId, clientSecret, id } = created.json() as { clientId: string; clientSecret: string; id: string };
+    const { clientId, clientSecret, id } = created.json() as {
+      clientId: string;
+      clientSecret: string;
+      id: string;
+    };
     const token = await ctx.app.inject({
       method: 'POST',
       url: '/api/auth/token',
@@ -164,8 +182,12 @@ describe('sign-in (AUTH-1..AUTH-4)', () => {
     });
     expect(token.statusCode).toBe(200);
     const bearer = { authorization: `Bearer ${token.json().access_token}` };
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/regions', headers: bearer })).statusCode).toBe(200);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/users', headers: bearer })).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/regions', headers: bearer })).statusCode).toBe(
+      200,
+    );
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/users', headers: bearer })).statusCode).toBe(
+      403,
+    );
     const bad = await ctx.app.inject({
       method: 'POST',
       url: '/api/auth/token',
@@ -173,7 +195,9 @@ describe('sign-in (AUTH-1..AUTH-4)', () => {
     });
     expect(bad.statusCode).toBe(401);
     expect((await admin.request('POST', `/api/api-clients/${id}/revoke`)).statusCode).toBe(204);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/regions', headers: bearer })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/regions', headers: bearer })).statusCode).toBe(
+      401,
+    );
   });
 });
 
@@ -182,7 +206,10 @@ describe('production profile (AUTH-5)', () => {
   beforeAll(async () => {
     // The test database is cloned by the harness; the URL here only satisfies the production checks (DAT-1).
     ctx = await startTestApp({
-      env: { SECURITY_PROFILE: 'production', DATABASE_URL: 'postgres://od@db.internal/od?sslmode=verify-full' },
+      env: {
+        SECURITY_PROFILE: 'production',
+        DATABASE_URL: 'postgres://od@db.internal/od?sslmode=verify-full',
+      },
     });
   });
   afterAll(() => ctx.close());

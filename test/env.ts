@@ -14,7 +14,10 @@ export const TEST_ENV = {
   SEED_DEMO: 'false',
 } as const;
 
-export const TEMPLATE_DUMP = path.join(os.tmpdir(), `opendistrict-test-template-${process.getuid?.() ?? 0}.tar.gz`);
+export const TEMPLATE_DUMP = path.join(
+  os.tmpdir(),
+  `opendistrict-test-template-${process.getuid?.() ?? 0}.tar.gz`,
+);
 export const TEMPLATE_DB = 'od_test_template';
 
 export function testConfig(overrides: Record<string, string> = {}): Config {

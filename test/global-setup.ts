@@ -16,9 +16,13 @@ export default async function setup(): Promise<void> {
   if (process.env.DATABASE_URL) {
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await admin.connect();
-    await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [TEMPLATE_DB]);
+    await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1`, [
+      TEMPLATE_DB,
+    ]);
     await admin.query(`drop database if exists ${TEMPLATE_DB}`);
-    await admin.query(`create database ${TEMPLATE_DB} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`);
+    await admin.query(
+      `create database ${TEMPLATE_DB} encoding 'UTF8' lc_ctype 'C.UTF-8' lc_collate 'C.UTF-8' template template0`,
+    );
     await admin.end();
     const database = await openDatabase({ databaseUrl: databaseUrl(TEMPLATE_DB) });
     await prepare(database, config);
@@ -32,7 +36,10 @@ export default async function setup(): Promise<void> {
   await database.close();
 }
 
-async function prepare(database: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof testConfig>) {
+async function prepare(
+  database: Awaited<ReturnType<typeof openDatabase>>,
+  config: ReturnType<typeof testConfig>,
+) {
   await runMigrations(database);
   const services = buildServices(database, config, systemClock);
   await services.calendar.seedMissingYears(systemActor('calendar-seed'));

@@ -12,7 +12,11 @@ export { FakeClock };
 export const DEMO_PASSWORD = 'Demo@2026';
 
 /** A private copy of the seeded template: PGlite from the dump, or a PostgreSQL database cloned from the template. */
-export async function cloneTemplate(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+export async function cloneTemplate(): Promise<{
+  database: Database;
+  url?: string;
+  drop: () => Promise<void>;
+}> {
   if (process.env.DATABASE_URL) {
     const name = `od_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -51,7 +55,10 @@ export async function startTestApp(
   const clone = await cloneTemplate();
   const clock = opts.clock ?? systemClock;
   const services = buildServices(clone.database, testConfig(opts.env), clock);
-  const app = await buildApp(services, { logger: opts.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false), serveWeb: false });
+  const app = await buildApp(services, {
+    logger: opts.logger ?? (process.env.TEST_LOG ? { level: 'error' } : false),
+    serveWeb: false,
+  });
   await app.ready();
   return {
     app,
@@ -71,11 +78,20 @@ export interface Session {
   cookie: string;
   csrf: string;
   status: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** Signs in through the API as a person would, and returns a client carrying cookie and CSRF token. */
-export async function signIn(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Session> {
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'od_session')!;

@@ -64,7 +64,9 @@ describe('bad input (INP-1, WEB-1)', () => {
           ['PUT', '/api/regions/330105012/boundary'],
           ['POST', '/api/auth/login'],
         ] as const) {
-          const res = await admin.request(method, url, JSON.stringify(body), { 'content-type': 'application/json' });
+          const res = await admin.request(method, url, JSON.stringify(body), {
+            'content-type': 'application/json',
+          });
           expect(res.statusCode, `${method} ${url} ${JSON.stringify(body).slice(0, 80)}`).toBeLessThan(500);
         }
       }),
@@ -73,28 +75,52 @@ describe('bad input (INP-1, WEB-1)', () => {
   });
 
   it('reports every offending field with a reason, in Chinese by default and in English on request', async () => {
-    const body = { username: 'x', displayName: '', roles: ['emperor'], regionCode: 'abc', password: 1, extra: true };
+    const body = {
+      username: 'x',
+      displayName: '',
+      roles: ['emperor'],
+      regionCode: 'abc',
+      password: 1,
+      extra: true,
+    };
     const zh = (await admin.request('POST', '/api/users', body)).json();
     expect(zh.code).toBe('VALIDATION_FAILED');
     const paths = zh.fields.map((f: { path: string }) => f.path).sort();
-    expect(paths).toEqual(expect.arrayContaining(['displayName', 'extra', 'password', 'regionCode', 'roles.0', 'username']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['displayName', 'extra', 'password', 'regionCode', 'roles.0', 'username']),
+    );
     expect(zh.message).toMatch(/[\u4e00-\u9fa5]/);
-    expect(zh.fields.find((f: { path: string }) => f.path === 'regionCode').message).toBe('不是有效的行政区划代码');
-    const en = (await admin.request('POST', '/api/users', body, { 'accept-language': 'en-US,en;q=0.9' })).json();
+    expect(zh.fields.find((f: { path: string }) => f.path === 'regionCode').message).toBe(
+      '不是有效的行政区划代码',
+    );
+    const en = (
+      await admin.request('POST', '/api/users', body, { 'accept-language': 'en-US,en;q=0.9' })
+    ).json();
     expect(en.message).toMatch(/invalid/i);
-    expect(en.fields.find((f: { path: string }) => f.path === 'regionCode').message).toBe('Not a valid administrative division code');
+    expect(en.fields.find((f: { path: string }) => f.path === 'regionCode').message).toBe(
+      'Not a valid administrative division code',
+    );
   });
 
   it('answers malformed JSON, wrong content types and oversized bodies with clear 4xx', async () => {
-    const malformed = await admin.request('POST', '/api/departments', '{"code": ', { 'content-type': 'application/json' });
-    expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().code).toBe('MALFORMED_JSON');
-    const big = await admin.request('PUT', '/api/regions/330105012/boundary', JSON.stringify({ type: 'Polygon', pad: 'x'.repeat(70_000) }), {
+    const malformed = await admin.request('POST', '/api/departments', '{"code": ', {
       'content-type': 'application/json',
     });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('MALFORMED_JSON');
+    const big = await admin.request(
+      'PUT',
+      '/api/regions/330105012/boundary',
+      JSON.stringify({ type: 'Polygon', pad: 'x'.repeat(70_000) }),
+      {
+        'content-type': 'application/json',
+      },
+    );
     expect(big.statusCode).toBe(413);
     expect(big.json().code).toBe('BODY_TOO_LARGE');
-    const xml = await admin.request('POST', '/api/departments', '<x/>', { 'content-type': 'application/xml' });
+    const xml = await admin.request('POST', '/api/departments', '<x/>', {
+      'content-type': 'application/xml',
+    });
     expect(xml.statusCode).toBe(415);
     expect((await admin.request('GET', '/api/no-such-thing')).statusCode).toBe(404);
   });

@@ -36,7 +36,19 @@ describe('command line', () => {
     expect(seeded.stdout).toMatch(/86 regions, 42 departments, 172 users/);
     expect((await cli(['seed', '--demo'], env)).stdout).toMatch(/already here/);
     const created = await cli(
-      ['user', 'create', 'zhao.lei', '--name', '赵磊', '--roles', 'street_officer', '--region', '330105014', '--password', 'Start#2026x'],
+      [
+        'user',
+        'create',
+        'zhao.lei',
+        '--name',
+        '赵磊',
+        '--roles',
+        'street_officer',
+        '--region',
+        '330105014',
+        '--password',
+        'Start#2026x',
+      ],
       env,
     );
     expect(created.code, created.stderr).toBe(0);
@@ -71,7 +83,10 @@ describe('command line', () => {
   });
 
   it('explains an unreachable database and exits non-zero', async () => {
-    const r = await cli(['migrate'], { DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none', DATA_DIR: os.tmpdir() });
+    const r = await cli(['migrate'], {
+      DATABASE_URL: 'postgres://nobody:secret@127.0.0.1:1/none',
+      DATA_DIR: os.tmpdir(),
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Cannot reach PostgreSQL/);
     expect(r.stderr).not.toMatch(/secret/);
@@ -95,7 +110,11 @@ describe('crash safety', () => {
     let stop = false;
     const hammer = async (i: number) => {
       for (let n = 0; !stop; n++) {
-        await call('PUT', `/api/calendar/${2030 + (i % 5)}`, { holidays: [`${2030 + (i % 5)}-01-01`], makeUpWorkdays: [], reason: `w${n}` }).catch(() => undefined);
+        await call('PUT', `/api/calendar/${2030 + (i % 5)}`, {
+          holidays: [`${2030 + (i % 5)}-01-01`],
+          makeUpWorkdays: [],
+          reason: `w${n}`,
+        }).catch(() => undefined);
       }
     };
     for (let i = 0; i < 8; i++) writes.push(hammer(i));
@@ -109,9 +128,12 @@ describe('crash safety', () => {
     // Every calendar version that committed has its audit record (same transaction).
     const again = await startServer(env);
     const auditor = await httpSession(again.url, 'auditor');
-    const audited = (await (await auditor('GET', '/api/audit?action=calendar.year.set&pageSize=1')).json()) as { total: number };
+    const audited = (await (
+      await auditor('GET', '/api/audit?action=calendar.year.set&pageSize=1')
+    ).json()) as { total: number };
     const admin = await httpSession(again.url, 'admin');
-    const versions = ((await (await admin('GET', '/api/calendar/2030')).json()) as { version: number }).version;
+    const versions = ((await (await admin('GET', '/api/calendar/2030')).json()) as { version: number })
+      .version;
     expect(audited.total).toBe(versions);
     again.child.kill('SIGTERM');
     await new Promise((r) => again.child.once('exit', r));
@@ -128,14 +150,24 @@ describe.runIf(process.env.DATABASE_URL)('several server processes on one Postgr
       await Promise.all(
         sessions.flatMap((call, s) =>
           Array.from({ length: 30 }, (_, i) =>
-            call('PUT', `/api/calendar/${2040 + ((i + s) % 3)}`, { holidays: [], makeUpWorkdays: [], reason: `p${s}-${i}` }),
+            call('PUT', `/api/calendar/${2040 + ((i + s) % 3)}`, {
+              holidays: [],
+              makeUpWorkdays: [],
+              reason: `p${s}-${i}`,
+            }),
           ),
         ),
       );
       const verify = await cli(['audit', 'verify'], env);
       expect(verify.code, verify.stderr).toBe(0);
       const auditor = await httpSession(a.url, 'auditor');
-      expect(((await (await auditor('GET', '/api/audit?action=calendar.year.set&pageSize=1')).json()) as { total: number }).total).toBe(60);
+      expect(
+        (
+          (await (await auditor('GET', '/api/audit?action=calendar.year.set&pageSize=1')).json()) as {
+            total: number;
+          }
+        ).total,
+      ).toBe(60);
     } finally {
       a.child.kill('SIGTERM');
       b.child.kill('SIGTERM');

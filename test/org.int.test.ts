@@ -25,20 +25,32 @@ describe('places, departments and people', () => {
 
   it('lists the demo district: 8 streets, 75 communities, 2 parks, filterable by level and parent', async () => {
     const admin = await signIn(ctx.app, 'admin');
-    const count = async (q: string) => ((await admin.request('GET', `/api/regions?${q}`)).json() as { total: number }).total;
+    const count = async (q: string) =>
+      ((await admin.request('GET', `/api/regions?${q}`)).json() as { total: number }).total;
     expect(await count('level=district')).toBe(1);
     expect(await count('level=street')).toBe(8);
     expect(await count('level=community')).toBe(75);
     expect(await count('level=park')).toBe(2);
     expect(await count('parentCode=330105012')).toBe(7);
-    const streets = (await admin.request('GET', '/api/regions?level=street')).json() as { items: Record<string, unknown>[] };
-    expect(streets.items[0]).toMatchObject({ code: '330105012', name: '天水街道', level: 'street', parentCode: '330105', schematic: true });
+    const streets = (await admin.request('GET', '/api/regions?level=street')).json() as {
+      items: Record<string, unknown>[];
+    };
+    expect(streets.items[0]).toMatchObject({
+      code: '330105012',
+      name: '天水街道',
+      level: 'street',
+      parentCode: '330105',
+      schematic: true,
+    });
     expect(streets.items.every((s) => (s.childCount as number) > 0)).toBe(true);
   });
 
   it('scopes a street officer to its street and a community worker to its community', async () => {
     const street = await signIn(ctx.app, 'street-330105012');
-    const streetRegions = (await street.request('GET', '/api/regions')).json() as { items: { code: string }[]; total: number };
+    const streetRegions = (await street.request('GET', '/api/regions')).json() as {
+      items: { code: string }[];
+      total: number;
+    };
     expect(streetRegions.total).toBe(8);
     expect(streetRegions.items.every((r) => r.code.startsWith('330105012'))).toBe(true);
     const community = await signIn(ctx.app, 'community-330105012001');
@@ -55,31 +67,69 @@ describe('places, departments and people', () => {
     expect(fc.features).toHaveLength(8);
     expect(fc.features[0].properties.schematic).toBe(true);
 
-    const bad = await admin.request('PUT', '/api/regions/330105012/boundary', {
-      type: 'Polygon',
-      coordinates: [[[30.27, 120.16], [30.28, 120.16], [30.28, 120.17]]],
-    }, { 'accept-language': 'en' });
+    const bad = await admin.request(
+      'PUT',
+      '/api/regions/330105012/boundary',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [30.27, 120.16],
+            [30.28, 120.16],
+            [30.28, 120.17],
+          ],
+        ],
+      },
+      { 'accept-language': 'en' },
+    );
     expect(bad.statusCode).toBe(400);
-    const reasons = (bad.json().fields as { path: string; message: string }[]).map((f) => `${f.path}: ${f.message}`).join('\n');
+    const reasons = (bad.json().fields as { path: string; message: string }[])
+      .map((f) => `${f.path}: ${f.message}`)
+      .join('\n');
     expect(reasons).toMatch(/at least 4 positions/);
     expect(reasons).toMatch(/not in China|longitude/);
-    expect((await admin.request('PUT', '/api/regions/330105012/boundary', { type: 'Point', coordinates: [120, 30] })).statusCode).toBe(400);
+    expect(
+      (
+        await admin.request('PUT', '/api/regions/330105012/boundary', {
+          type: 'Point',
+          coordinates: [120, 30],
+        })
+      ).statusCode,
+    ).toBe(400);
 
-    const ok = await admin.request('PUT', '/api/regions/330105012/boundary', { type: 'Feature', properties: {}, geometry: square(120.16, 30.27) });
+    const ok = await admin.request('PUT', '/api/regions/330105012/boundary', {
+      type: 'Feature',
+      properties: {},
+      geometry: square(120.16, 30.27),
+    });
     expect(ok.statusCode).toBe(200);
     const one = (await admin.request('GET', '/api/regions/boundaries?code=330105012')).json();
     expect(one.features[0].properties.schematic).toBe(false);
     const street = await signIn(ctx.app, 'street-330105012');
-    expect((await street.request('PUT', '/api/regions/330105012/boundary', square(120.16, 30.27))).statusCode).toBe(403);
+    expect(
+      (await street.request('PUT', '/api/regions/330105012/boundary', square(120.16, 30.27))).statusCode,
+    ).toBe(403);
   });
 
   it('creates departments with a checked unified social credit code and refuses duplicates', async () => {
     const admin = await signIn(ctx.app, 'admin');
-    const body = { code: 'xzj', name: '区行政审批局', shortName: '区审批局', kind: 'bureau', regionCode: '330105', uscc: makeUscc('1', '1', '330105', 'MB1A0001') };
+    const body = {
+      code: 'xzj',
+      name: '区行政审批局',
+      shortName: '区审批局',
+      kind: 'bureau',
+      regionCode: '330105',
+      uscc: makeUscc('1', '1', '330105', 'MB1A0001'),
+    };
     const created = await admin.request('POST', '/api/departments', body);
     expect(created.statusCode, created.body).toBe(201);
     expect((await admin.request('POST', '/api/departments', body)).statusCode).toBe(409);
-    const badUscc = await admin.request('POST', '/api/departments', { ...body, code: 'xzj2', name: '另一个局', uscc: '11330105MB1A00010X' });
+    const badUscc = await admin.request('POST', '/api/departments', {
+      ...body,
+      code: 'xzj2',
+      name: '另一个局',
+      uscc: '11330105MB1A00010X',
+    });
     expect(badUscc.statusCode).toBe(400);
     expect(badUscc.json().fields[0].path).toBe('uscc');
     const unknown = await admin.request('POST', '/api/departments', { ...body, extra: 1 });
@@ -100,7 +150,9 @@ describe('places, departments and people', () => {
     });
     const id = created.json().id as string;
     // The system administrator cannot hand out an administrator role.
-    expect((await admin.request('PATCH', `/api/users/${id}`, { roles: ['audit_admin'] })).statusCode).toBe(403);
+    expect((await admin.request('PATCH', `/api/users/${id}`, { roles: ['audit_admin'] })).statusCode).toBe(
+      403,
+    );
     // No account may hold two of the three.
     const both = await sec.request('PATCH', `/api/users/${id}`, { roles: ['sys_admin', 'audit_admin'] });
     expect(both.statusCode).toBe(400);
@@ -115,11 +167,15 @@ describe('places, departments and people', () => {
 
   it('pages, sorts, filters and exports users to Excel', async () => {
     const admin = await signIn(ctx.app, 'admin');
-    const page1 = (await admin.request('GET', '/api/users?role=street_officer&pageSize=5&sort=-username')).json();
+    const page1 = (
+      await admin.request('GET', '/api/users?role=street_officer&pageSize=5&sort=-username')
+    ).json();
     expect(page1.total).toBe(8);
     expect(page1.items).toHaveLength(5);
     expect(page1.items[0].username).toBe('street-330105019');
-    const page2 = (await admin.request('GET', '/api/users?role=street_officer&pageSize=5&page=2&sort=-username')).json();
+    const page2 = (
+      await admin.request('GET', '/api/users?role=street_officer&pageSize=5&page=2&sort=-username')
+    ).json();
     expect(page2.items).toHaveLength(3);
     const res = await admin.request('GET', '/api/users/export.xlsx?role=community_worker');
     expect(res.statusCode).toBe(200);
@@ -137,8 +193,20 @@ describe('places, departments and people', () => {
     const id = items[0].id as string;
     expect((await admin.request('POST', `/api/users/${id}/lock`)).statusCode).toBe(204);
     expect((await target.request('GET', '/api/me')).statusCode).toBe(401);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'case-mzj', password: 'Demo@2026' } })).statusCode).toBe(423);
-    expect((await admin.request('GET', '/api/users?status=locked')).json().items.map((u: { username: string }) => u.username)).toContain('case-mzj');
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'case-mzj', password: 'Demo@2026' },
+        })
+      ).statusCode,
+    ).toBe(423);
+    expect(
+      (await admin.request('GET', '/api/users?status=locked'))
+        .json()
+        .items.map((u: { username: string }) => u.username),
+    ).toContain('case-mzj');
     expect((await admin.request('POST', `/api/users/${id}/unlock`)).statusCode).toBe(204);
     expect((await signIn(ctx.app, 'case-mzj')).status).toBe('ok');
   });

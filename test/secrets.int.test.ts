@@ -20,7 +20,11 @@ describe('no credential in clear (AUTH-6)', () => {
   afterAll(() => ctx.close());
 
   it('keeps passwords, cookies and tokens out of the logs and out of the database', async () => {
-    await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: FIXTURE_PASSWORD } });
+    await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: FIXTURE_PASSWORD },
+    });
     const admin = await signIn(ctx.app, 'admin');
     const created = await admin.request('POST', '/api/users', {
       username: 'fixture.user',
@@ -33,9 +37,12 @@ describe('no credential in clear (AUTH-6)', () => {
     await admin.request('GET', '/api/regions?q=' + encodeURIComponent(FIXTURE_PASSWORD));
     expect(logs.length).toBeGreaterThan(1000);
     const sessionToken = admin.cookie.split('=')[1]!;
-    for (const secret of [FIXTURE_PASSWORD, 'Demo@2026', sessionToken, admin.csrf]) expect(logs).not.toContain(secret);
+    for (const secret of [FIXTURE_PASSWORD, 'Demo@2026', sessionToken, admin.csrf])
+      expect(logs).not.toContain(secret);
     // A text dump of every table.
-    const tables = await ctx.database.query<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public'`);
+    const tables = await ctx.database.query<{ t: string }>(
+      `select tablename as t from pg_tables where schemaname = 'public'`,
+    );
     let dump = '';
     for (const { t } of tables) dump += JSON.stringify(await ctx.database.query(`select * from "${t}"`));
     expect(dump).not.toContain(FIXTURE_PASSWORD);

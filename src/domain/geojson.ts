@@ -23,7 +23,12 @@ function checkRing(ring: unknown, path: string, problems: GeoProblem[]): void {
   if (ring.length < 4) problems.push({ path, reason: 'a ring needs at least 4 positions' });
   ring.forEach((pos: unknown, i) => {
     const p = `${path}[${i}]`;
-    if (!Array.isArray(pos) || pos.length < 2 || pos.length > 3 || !pos.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+    if (
+      !Array.isArray(pos) ||
+      pos.length < 2 ||
+      pos.length > 3 ||
+      !pos.every((n) => typeof n === 'number' && Number.isFinite(n))
+    ) {
       problems.push({ path: p, reason: 'a position is [longitude, latitude]' });
       return;
     }
@@ -58,14 +63,19 @@ export function parseBoundary(input: unknown): { boundary?: Boundary; problems: 
     base = 'geometry.';
   }
   if (!geometry || typeof geometry !== 'object') {
-    return { problems: [{ path: base || '(body)', reason: 'expected a GeoJSON Polygon, MultiPolygon or Feature' }] };
+    return {
+      problems: [{ path: base || '(body)', reason: 'expected a GeoJSON Polygon, MultiPolygon or Feature' }],
+    };
   }
   if (geometry.type === 'Polygon') {
     checkPolygon(geometry.coordinates, `${base}coordinates`, problems);
   } else if (geometry.type === 'MultiPolygon') {
     const polys = geometry.coordinates;
     if (!Array.isArray(polys) || polys.length === 0) {
-      problems.push({ path: `${base}coordinates`, reason: 'a MultiPolygon is a non-empty array of polygons' });
+      problems.push({
+        path: `${base}coordinates`,
+        reason: 'a MultiPolygon is a non-empty array of polygons',
+      });
     } else polys.forEach((poly, i) => checkPolygon(poly, `${base}coordinates[${i}]`, problems));
   } else {
     problems.push({ path: `${base}type`, reason: 'must be Polygon or MultiPolygon' });

@@ -9,7 +9,12 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import apiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { access, checkAccess, requireDeclaredAccess, routeAccess } from './http/access.ts';
 import { AppError } from './http/errors.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
@@ -88,7 +93,8 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   // Who is calling: session cookie or bearer token; then the route's rule, before any body is read.
@@ -107,14 +113,24 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
       // Unknown /api paths fall through to the 404 handler.
       if (request.is404) return;
     }
-    if (rule && rule.kind !== 'public' && request.principal?.kind === 'session' && !SAFE_METHODS.has(request.method)) {
+    if (
+      rule &&
+      rule.kind !== 'public' &&
+      request.principal?.kind === 'session' &&
+      !SAFE_METHODS.has(request.method)
+    ) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameToken(sent, request.principal.csrfToken ?? '')) throw new AppError('CSRF_FAILED');
+      if (typeof sent !== 'string' || !sameToken(sent, request.principal.csrfToken ?? ''))
+        throw new AppError('CSRF_FAILED');
     }
     try {
       checkAccess(rule, request.principal);
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'FORBIDDEN' || err.code === 'MFA_REQUIRED') && request.principal) {
+      if (
+        err instanceof AppError &&
+        (err.code === 'FORBIDDEN' || err.code === 'MFA_REQUIRED') &&
+        request.principal
+      ) {
         await services.audit.record(
           {
             actorId: request.principal.userId ?? request.principal.apiClientId ?? null,
@@ -123,7 +139,11 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
             ip: request.ip,
             requestId: request.id,
           },
-          { action: 'access.denied', target: `${request.method} ${request.routeOptions.url ?? request.url}`, result: 'denied' },
+          {
+            action: 'access.denied',
+            target: `${request.method} ${request.routeOptions.url ?? request.url}`,
+            result: 'denied',
+          },
         );
       }
       throw err;
@@ -136,7 +156,8 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
       info: {
         title: 'OpenDistrict API',
         version: VERSION,
-        description: 'Digital-government platform for a district, its streets and communities. Errors: {code, message, fields, requestId}.',
+        description:
+          'Digital-government platform for a district, its streets and communities. Errors: {code, message, fields, requestId}.',
       },
       components: {
         securitySchemes: {
@@ -156,12 +177,13 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
 
-  app.get(
-    '/api/openapi.json',
-    { config: { access: access.public }, schema: { hide: true } },
-    async () => app.swagger(),
+  app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
-  await app.register(apiReference, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json', title: 'OpenDistrict API' } });
+  await app.register(apiReference, {
+    routePrefix: '/api/docs',
+    configuration: { url: '/api/openapi.json', title: 'OpenDistrict API' },
+  });
 
   const indexHtml = path.join(webRoot, 'index.html');
   if (opts.serveWeb !== false && existsSync(indexHtml)) {

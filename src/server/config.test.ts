@@ -4,7 +4,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
-const keys = { SESSION_SECRET: 'a'.repeat(64), AUDIT_KEY: 'b'.repeat(64), FIELD_KEY: '0123456789abcdef0123456789abcdef' };
+const keys = {
+  SESSION_SECRET: 'a'.repeat(64),
+  AUDIT_KEY: 'b'.repeat(64),
+  FIELD_KEY: '0123456789abcdef0123456789abcdef',
+};
 
 describe('configuration', () => {
   it('applies documented defaults', () => {
@@ -18,12 +22,18 @@ describe('configuration', () => {
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SESSION_IDLE_MINUTES: '90', AUDIT_RETENTION_DAYS: '30' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        SESSION_IDLE_MINUTES: '90',
+        AUDIT_RETENTION_DAYS: '30',
+      });
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
       const msg = (err as Error).message;
-      for (const name of ['PORT', 'DATABASE_URL', 'SESSION_IDLE_MINUTES', 'AUDIT_RETENTION_DAYS']) expect(msg).toContain(name);
+      for (const name of ['PORT', 'DATABASE_URL', 'SESSION_IDLE_MINUTES', 'AUDIT_RETENTION_DAYS'])
+        expect(msg).toContain(name);
       expect(msg).toMatch(/180 days/);
     }
   });
@@ -34,9 +44,16 @@ describe('configuration', () => {
   });
 
   it('in production requires keys from outside the database and TLS to PostgreSQL (DAT-1)', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET[\s\S]*AUDIT_KEY[\s\S]*FIELD_KEY/);
-    expect(() => loadConfig({ NODE_ENV: 'production', ...keys, DATABASE_URL: 'postgres://u@h/db' })).toThrow(/TLS/);
-    expect(loadConfig({ NODE_ENV: 'production', ...keys, DATABASE_URL: 'postgres://u@h/db?sslmode=verify-full' }).production).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /SESSION_SECRET[\s\S]*AUDIT_KEY[\s\S]*FIELD_KEY/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', ...keys, DATABASE_URL: 'postgres://u@h/db' })).toThrow(
+      /TLS/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', ...keys, DATABASE_URL: 'postgres://u@h/db?sslmode=verify-full' })
+        .production,
+    ).toBe(true);
   });
 
   it('generates local keys once for development, outside the database', () => {

@@ -48,7 +48,11 @@ const envSchema = z.object({
     .describe('auto: seed the demo district into an empty database at start'),
   /** Sign-in and token requests per client address per minute (0 disables, for benchmarks only). */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -18,7 +18,12 @@ import { permissionsOf } from '../domain/permissions.ts';
 
 function progressBar(label: string) {
   const bar = new SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} {item}`, hideCursor: true, clearOnComplete: false, stream: process.stderr },
+    {
+      format: `${label} [{bar}] {percentage}% | {value}/{total} {item}`,
+      hideCursor: true,
+      clearOnComplete: false,
+      stream: process.stderr,
+    },
     Presets.shades_classic,
   );
   let started = false;
@@ -38,7 +43,10 @@ function progressBar(label: string) {
 }
 
 /** Runs a command with the database open, and closes it whatever happens. */
-async function withRuntime<T>(fn: (s: Services) => Promise<T>, opts: { seedCalendar?: boolean } = {}): Promise<T> {
+async function withRuntime<T>(
+  fn: (s: Services) => Promise<T>,
+  opts: { seedCalendar?: boolean } = {},
+): Promise<T> {
   const services = await openRuntime(opts);
   try {
     return await fn(services);
@@ -52,7 +60,7 @@ const cliActor = () => systemActor(`cli:${process.env.USER ?? 'operator'}`);
 /** The CLI acts with the rights of the whole district (it runs on the server, as its operator). */
 async function operatorPrincipal(s: Services): Promise<Principal> {
   const [root] = await s.database.query<{ code: string }>(
-    "select code from regions where parent_code is null order by code limit 1",
+    'select code from regions where parent_code is null order by code limit 1',
   );
   const roles: Role[] = ['sys_admin', 'sec_admin'];
   return {
@@ -77,9 +85,15 @@ async function serve(): Promise<void> {
   let demo = await isDemoInstallation(services);
   if (config.production && demo) {
     // ACL-4: no default accounts in production.
-    throw new Error('This database holds the demo district with its well-known accounts; production refuses to serve it.');
+    throw new Error(
+      'This database holds the demo district with its well-known accounts; production refuses to serve it.',
+    );
   }
-  if (!config.production && config.SEED_DEMO !== 'false' && (config.SEED_DEMO === 'true' || (await services.repos.users.countAll()) === 0)) {
+  if (
+    !config.production &&
+    config.SEED_DEMO !== 'false' &&
+    (config.SEED_DEMO === 'true' || (await services.repos.users.countAll()) === 0)
+  ) {
     const bar = progressBar('演示区县 demo district');
     const result = await seedDemo(services, { onProgress: (d, t, l) => bar.update(d, t, l) });
     bar.stop();
@@ -115,7 +129,10 @@ const program = new Command()
   .name('opendistrict')
   .description('OpenDistrict — digital-government platform for a district, its streets and communities');
 
-program.command('serve').description('run the server (migrates, seeds the demo district into an empty database)').action(serve);
+program
+  .command('serve')
+  .description('run the server (migrates, seeds the demo district into an empty database)')
+  .action(serve);
 
 program
   .command('migrate')
@@ -132,7 +149,11 @@ program
     withRuntime(async (s) => {
       if (!opts.demo) throw new InvalidArgumentError('say what to seed: --demo');
       const bar = progressBar('demo');
-      const r = await seedDemo(s, { seed: opts.seed, force: opts.force, onProgress: (d, t, l) => bar.update(d, t, l) });
+      const r = await seedDemo(s, {
+        seed: opts.seed,
+        force: opts.force,
+        onProgress: (d, t, l) => bar.update(d, t, l),
+      });
       bar.stop();
       console.log(
         r.seeded
@@ -150,20 +171,31 @@ user
   .requiredOption('--region <code>', 'region code of the scope')
   .option('--department <code>', 'department code')
   .requiredOption('--password <password>', 'initial password (must be changed at first sign-in)')
-  .action((username: string, o: { name: string; roles: string; region: string; department?: string; password: string }) =>
-    withRuntime(async (s) => {
-      const roles = o.roles.split(',').map((r) => r.trim());
-      const bad = roles.filter((r) => !isRole(r));
-      if (bad.length) throw new InvalidArgumentError(`unknown roles: ${bad.join(', ')}`);
-      const dept = o.department ? await s.repos.departments.byCode(o.department) : undefined;
-      if (o.department && !dept) throw new InvalidArgumentError(`no department with code ${o.department}`);
-      const row = await s.org.createUser(
-        await operatorPrincipal(s),
-        { username, displayName: o.name, roles: roles as Role[], regionCode: o.region, departmentId: dept?.id ?? null, password: o.password },
-        cliActor(),
-      );
-      console.log(`created ${row.username}; the password must be changed at first sign-in`);
-    }),
+  .action(
+    (
+      username: string,
+      o: { name: string; roles: string; region: string; department?: string; password: string },
+    ) =>
+      withRuntime(async (s) => {
+        const roles = o.roles.split(',').map((r) => r.trim());
+        const bad = roles.filter((r) => !isRole(r));
+        if (bad.length) throw new InvalidArgumentError(`unknown roles: ${bad.join(', ')}`);
+        const dept = o.department ? await s.repos.departments.byCode(o.department) : undefined;
+        if (o.department && !dept) throw new InvalidArgumentError(`no department with code ${o.department}`);
+        const row = await s.org.createUser(
+          await operatorPrincipal(s),
+          {
+            username,
+            displayName: o.name,
+            roles: roles as Role[],
+            regionCode: o.region,
+            departmentId: dept?.id ?? null,
+            password: o.password,
+          },
+          cliActor(),
+        );
+        console.log(`created ${row.username}; the password must be changed at first sign-in`);
+      }),
   );
 
 async function userByName(s: Services, username: string) {
@@ -206,29 +238,32 @@ program
       if (r.ok) {
         console.log(`audit chain intact: ${r.checked} records verified`);
       } else {
-        console.error(`audit chain BROKEN at record ${r.firstBad!.seq}: ${r.firstBad!.reason} (${r.checked} records verified before it)`);
-        if (r.checked === 0) console.error('hint: if no record verifies at all, AUDIT_KEY is not the key this chain was written with');
+        console.error(
+          `audit chain BROKEN at record ${r.firstBad!.seq}: ${r.firstBad!.reason} (${r.checked} records verified before it)`,
+        );
+        if (r.checked === 0)
+          console.error(
+            'hint: if no record verifies at all, AUDIT_KEY is not the key this chain was written with',
+          );
         process.exitCode = 1;
       }
     }),
   );
 
 const calendar = program.command('calendar').description('the official working-day calendar');
-calendar
-  .command('show <year>')
-  .action((year: string) =>
-    withRuntime(async (s) => {
-      const y = await s.calendar.year(Number.parseInt(year, 10));
-      if (!y.published) {
-        console.error(`${year}: no published schedule (an administrator must enter it)`);
-        process.exitCode = 1;
-        return;
-      }
-      console.log(`${y.year} (calendar version ${y.version}, source ${y.source})`);
-      console.log(`holidays (${y.holidays.length}): ${y.holidays.join(' ')}`);
-      console.log(`make-up workdays (${y.makeUpWorkdays.length}): ${y.makeUpWorkdays.join(' ')}`);
-    }),
-  );
+calendar.command('show <year>').action((year: string) =>
+  withRuntime(async (s) => {
+    const y = await s.calendar.year(Number.parseInt(year, 10));
+    if (!y.published) {
+      console.error(`${year}: no published schedule (an administrator must enter it)`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`${y.year} (calendar version ${y.version}, source ${y.source})`);
+    console.log(`holidays (${y.holidays.length}): ${y.holidays.join(' ')}`);
+    console.log(`make-up workdays (${y.makeUpWorkdays.length}): ${y.makeUpWorkdays.join(' ')}`);
+  }),
+);
 calendar
   .command('add <date> <n>')
   .description('the date N working days after DATE, counting from the next day')
@@ -236,7 +271,8 @@ calendar
     withRuntime(async (s) => {
       if (!isIsoDate(date)) throw new InvalidArgumentError(`${date} is not a date (YYYY-MM-DD)`);
       const count = Number(n);
-      if (!Number.isInteger(count) || count < 0) throw new InvalidArgumentError(`${n} is not a whole number of days`);
+      if (!Number.isInteger(count) || count < 0)
+        throw new InvalidArgumentError(`${n} is not a whole number of days`);
       console.log(await s.calendar.addWorkdays(date, count));
     }),
   );
@@ -249,7 +285,9 @@ program
       const bar = progressBar('backup');
       const h = await backup(s.database, file, (d, t, table) => bar.update(d, t, table));
       bar.stop();
-      console.log(`backup written to ${file}: ${h.tables.reduce((a, t) => a + t.rows, 0)} rows in ${h.tables.length} tables`);
+      console.log(
+        `backup written to ${file}: ${h.tables.reduce((a, t) => a + t.rows, 0)} rows in ${h.tables.length} tables`,
+      );
     }),
   );
 
@@ -257,22 +295,35 @@ program
   .command('restore <file>')
   .description('restore a backup into an empty database (new DATA_DIR or PostgreSQL database)')
   .action((file: string) =>
-    withRuntime(async (s) => {
-      const bar = progressBar('restore');
-      const h = await restore(s.database, file, (d, t, table) => bar.update(d, t, table));
-      bar.stop();
-      const v = await s.audit.verify();
-      console.log(`restored ${h.tables.reduce((a, t) => a + t.rows, 0)} rows from ${h.createdAt}; audit chain ${v.ok ? 'verifies' : 'BROKEN'}`);
-      if (!v.ok) process.exitCode = 1;
-    }, { seedCalendar: false }),
+    withRuntime(
+      async (s) => {
+        const bar = progressBar('restore');
+        const h = await restore(s.database, file, (d, t, table) => bar.update(d, t, table));
+        bar.stop();
+        const v = await s.audit.verify();
+        console.log(
+          `restored ${h.tables.reduce((a, t) => a + t.rows, 0)} rows from ${h.createdAt}; audit chain ${v.ok ? 'verifies' : 'BROKEN'}`,
+        );
+        if (!v.ok) process.exitCode = 1;
+      },
+      { seedCalendar: false },
+    ),
   );
 
 function explain(err: unknown): string {
   if (err instanceof ConfigError) return `${err.message}\nSee .env.example for every variable.`;
-  if (err instanceof DatabaseUnavailableError || err instanceof DemoSeedRefusedError || err instanceof RestoreRefusedError) return err.message;
+  if (
+    err instanceof DatabaseUnavailableError ||
+    err instanceof DemoSeedRefusedError ||
+    err instanceof RestoreRefusedError
+  )
+    return err.message;
   if (err instanceof InvalidArgumentError) return err.message;
   if (err instanceof AppError) {
-    const fields = err.fields.map((f) => `  - ${f.path}: ${f.message.startsWith('od.') ? translate(f.message as never, 'en', f.params) : f.message}`);
+    const fields = err.fields.map(
+      (f) =>
+        `  - ${f.path}: ${f.message.startsWith('od.') ? translate(f.message as never, 'en', f.params) : f.message}`,
+    );
     return [translate(err.code, 'en', err.params), ...fields].join('\n');
   }
   return err instanceof Error ? `${err.message}` : String(err);
@@ -282,7 +333,9 @@ let settled = false;
 // A command whose work can never finish (a wait that nothing will wake) must not look like success.
 process.on('beforeExit', () => {
   if (!settled) {
-    console.error('error: the command stopped before finishing (internal deadlock); nothing further was done');
+    console.error(
+      'error: the command stopped before finishing (internal deadlock); nothing further was done',
+    );
     process.exit(1);
   }
 });

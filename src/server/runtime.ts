@@ -17,7 +17,8 @@ export async function openRuntime(
   try {
     if (opts.migrate !== false) await runMigrations(database);
     const services = buildServices(database, config, opts.clock ?? systemClock);
-    if (opts.migrate !== false && opts.seedCalendar !== false) await services.calendar.seedMissingYears(systemActor('calendar-seed'));
+    if (opts.migrate !== false && opts.seedCalendar !== false)
+      await services.calendar.seedMissingYears(systemActor('calendar-seed'));
     return services;
   } catch (err) {
     await database.close().catch(() => undefined);

@@ -25,7 +25,16 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
   };
   const audit = new AuditService(db, repos.audit, config.secrets.auditKey, clock);
   const auth = new AuthService(db, repos.auth, repos.users, audit, config, clock);
-  const org = new OrgService(db, repos.regions, repos.departments, repos.users, repos.auth, auth, audit, clock);
+  const org = new OrgService(
+    db,
+    repos.regions,
+    repos.departments,
+    repos.users,
+    repos.auth,
+    auth,
+    audit,
+    clock,
+  );
   const calendar = new CalendarService(db, repos.calendar, audit);
   return { database, config, clock, repos, audit, auth, org, calendar };
 }

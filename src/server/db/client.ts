@@ -126,7 +126,9 @@ export async function runMigrations(database: Database): Promise<void> {
 
 export async function migrationVersion(database: Database): Promise<string> {
   try {
-    const rows = await database.query<{ n: string }>('select count(*)::text as n from drizzle.__drizzle_migrations');
+    const rows = await database.query<{ n: string }>(
+      'select count(*)::text as n from drizzle.__drizzle_migrations',
+    );
     return rows[0]?.n ?? '0';
   } catch {
     return '0';

@@ -52,7 +52,8 @@ export function requireDeclaredAccess(app: FastifyInstance, publicPrefixes: stri
     }
     const declared = (route.config as { access?: Access } | undefined)?.access;
     if (!declared) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
-    for (const method of [route.method].flat()) rules.push({ method: String(method), url: route.url, access: declared });
+    for (const method of [route.method].flat())
+      rules.push({ method: String(method), url: route.url, access: declared });
   });
 }
 

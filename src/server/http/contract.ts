@@ -15,7 +15,8 @@ export const errorBody = z
   })
   .meta({ id: 'Error' });
 
-export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() });
 
 /** The error answers every protected route may give, for the OpenAPI document. */
 export const commonErrors = {

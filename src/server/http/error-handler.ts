@@ -12,7 +12,18 @@ export interface ErrorBody {
   requestId: string;
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
 
 /** A lost database answers 503 and the pool reconnects when it is back. */
 function isDatabaseDown(err: unknown): boolean {
@@ -22,7 +33,9 @@ function isDatabaseDown(err: unknown): boolean {
     CONNECTION_CODES.has(e?.code ?? '') ||
     CONNECTION_CODES.has(e?.cause?.code ?? '') ||
     [e?.message, e?.cause?.message].some((m) =>
-      /Connection terminated|connection timeout|Client has encountered a connection error|not currently accepting connections|terminating connection/i.test(m ?? ''),
+      /Connection terminated|connection timeout|Client has encountered a connection error|not currently accepting connections|terminating connection/i.test(
+        m ?? '',
+      ),
     )
   );
 }
@@ -32,9 +45,20 @@ function isDatabaseDown(err: unknown): boolean {
  * digests, so only the driver's own message, code and stack are kept.
  */
 export function loggable(err: unknown): Record<string, unknown> {
-  const e = err as { name?: string; message?: string; code?: string; stack?: string; cause?: { message?: string; code?: string } };
+  const e = err as {
+    name?: string;
+    message?: string;
+    code?: string;
+    stack?: string;
+    cause?: { message?: string; code?: string };
+  };
   if (e?.name === 'DrizzleQueryError' && e.cause) {
-    return { type: e.name, message: e.cause.message, code: e.cause.code, stack: e.stack?.split('\n').slice(2).join('\n') };
+    return {
+      type: e.name,
+      message: e.cause.message,
+      code: e.cause.code,
+      stack: e.stack?.split('\n').slice(2).join('\n'),
+    };
   }
   return { type: e?.name, message: e?.message, code: e?.code, stack: e?.stack };
 }
@@ -45,10 +69,13 @@ function fieldMessage(f: FieldProblem, lang: Lang): string {
 
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
-  if (err instanceof CalendarYearMissingError) return new AppError('CALENDAR_YEAR_MISSING', { year: err.year });
+  if (err instanceof CalendarYearMissingError)
+    return new AppError('CALENDAR_YEAR_MISSING', { year: err.year });
   if (isDatabaseDown(err)) return new AppError('DATABASE_UNAVAILABLE');
   // Text PostgreSQL cannot store (a NUL character, broken UTF-8) is the caller's error, not ours.
-  const pgCode = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+  const pgCode =
+    (err as { code?: string; cause?: { code?: string } })?.code ??
+    (err as { cause?: { code?: string } })?.cause?.code;
   if (pgCode === '22021' || pgCode === '22P05' || pgCode === '54000') return new AppError('BAD_REQUEST');
   const fe = err as FastifyError;
   switch (fe?.code) {
@@ -63,7 +90,8 @@ export function toAppError(err: unknown): AppError | null {
   }
   if (fe instanceof SyntaxError && fe.statusCode === 400) return new AppError('MALFORMED_JSON');
   if (fe?.statusCode === 429) return new AppError('RATE_LIMITED');
-  if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !fe.validation) return new AppError('BAD_REQUEST');
+  if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !fe.validation)
+    return new AppError('BAD_REQUEST');
   return null;
 }
 
@@ -74,7 +102,9 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): v
       const where = err.validationContext ?? 'body';
       const fields = (err.validation as unknown as ZodValidationError[]).map((v) => {
         const issue = v.params?.issue;
-        const path = [where === 'body' ? '' : where, ...(issue?.path ?? [])].filter((s) => s !== '').join('.');
+        const path = [where === 'body' ? '' : where, ...(issue?.path ?? [])]
+          .filter((s) => s !== '')
+          .join('.');
         const own = issue && issue.message.startsWith('od.') && isMessageKey(issue.message);
         const message = own
           ? translate(issue.message as never, lang)
@@ -101,14 +131,21 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): v
       request.log.error({ err: loggable(err) }, 'unhandled error');
       return reply
         .status(500)
-        .send({ code: 'INTERNAL', message: translate('INTERNAL', lang, { requestId: request.id }), requestId: request.id });
+        .send({
+          code: 'INTERNAL',
+          message: translate('INTERNAL', lang, { requestId: request.id }),
+          requestId: request.id,
+        });
     }
-    if (appErr.code === 'DATABASE_UNAVAILABLE') request.log.warn({ err: loggable(err) }, 'database unavailable');
+    if (appErr.code === 'DATABASE_UNAVAILABLE')
+      request.log.warn({ err: loggable(err) }, 'database unavailable');
     const params = appErr.code === 'BODY_TOO_LARGE' ? { limit: bodyLimit } : appErr.params;
     const body: ErrorBody = {
       code: appErr.code,
       message: translate(appErr.code, lang, params),
-      ...(appErr.fields.length ? { fields: appErr.fields.map((f) => ({ path: f.path, message: fieldMessage(f, lang) })) } : {}),
+      ...(appErr.fields.length
+        ? { fields: appErr.fields.map((f) => ({ path: f.path, message: fieldMessage(f, lang) })) }
+        : {}),
       requestId: request.id,
     };
     if (appErr.code === 'RATE_LIMITED') reply.header('retry-after', '60');
@@ -117,6 +154,8 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): v
 
   app.setNotFoundHandler((request, reply) => {
     const lang = pickLang(request.headers['accept-language']);
-    reply.status(404).send({ code: 'ROUTE_NOT_FOUND', message: translate('ROUTE_NOT_FOUND', lang), requestId: request.id });
+    reply
+      .status(404)
+      .send({ code: 'ROUTE_NOT_FOUND', message: translate('ROUTE_NOT_FOUND', lang), requestId: request.id });
   });
 }

@@ -19,7 +19,10 @@ const catalogue = {
   MFA_INVALID: ['动态验证码错误', 'The verification code is wrong'],
   PASSWORD_CHANGE_REQUIRED: ['请先修改密码', 'Change your password first'],
   PASSWORD_POLICY: ['新密码不符合密码策略', 'The new password does not meet the password policy'],
-  CSRF_FAILED: ['请求校验失败，请刷新页面后重试', 'Request verification failed; reload the page and try again'],
+  CSRF_FAILED: [
+    '请求校验失败，请刷新页面后重试',
+    'Request verification failed; reload the page and try again',
+  ],
   FORBIDDEN: ['您没有执行此操作的权限', 'You are not allowed to do this'],
   OUT_OF_SCOPE: ['该数据不在您的管辖范围内', 'This record is outside your scope'],
   NOT_FOUND: ['未找到', 'Not found'],
@@ -27,7 +30,10 @@ const catalogue = {
   CONFLICT: ['与现有数据冲突', 'Conflicts with existing data'],
   DUPLICATE: ['{field} 已存在', '{field} already exists'],
   RATE_LIMITED: ['请求过于频繁，请稍后再试', 'Too many requests; try again later'],
-  DATABASE_UNAVAILABLE: ['数据库暂时不可用，请稍后再试', 'The database is temporarily unavailable; try again shortly'],
+  DATABASE_UNAVAILABLE: [
+    '数据库暂时不可用，请稍后再试',
+    'The database is temporarily unavailable; try again shortly',
+  ],
   CALENDAR_YEAR_MISSING: [
     '{year} 年尚无官方工作日安排，请管理员录入后再计算',
     'No published working-day schedule for {year}: an administrator must enter it first',
@@ -36,9 +42,15 @@ const catalogue = {
     '系统管理员、安全管理员、审计管理员三种角色不能由同一账号兼任',
     'System, security and audit administrator roles cannot be held by one account',
   ],
-  INTERNAL: ['服务器内部错误，请联系管理员并提供请求编号 {requestId}', 'Internal error; give the administrator request id {requestId}'],
+  INTERNAL: [
+    '服务器内部错误，请联系管理员并提供请求编号 {requestId}',
+    'Internal error; give the administrator request id {requestId}',
+  ],
   // Field-level reasons used by our own schemas (message keys start with "od.").
-  'od.loginId': ['只能包含小写字母、数字、点、下划线和连字符（2-64 位）', 'Only lower-case letters, digits, ".", "_" and "-" (2-64 characters)'],
+  'od.loginId': [
+    '只能包含小写字母、数字、点、下划线和连字符（2-64 位）',
+    'Only lower-case letters, digits, ".", "_" and "-" (2-64 characters)',
+  ],
   'od.divisionCode': ['不是有效的行政区划代码', 'Not a valid administrative division code'],
   'od.isoDate': ['日期格式应为 YYYY-MM-DD 且为真实日期', 'Must be a real date in the form YYYY-MM-DD'],
   'od.uscc': ['统一社会信用代码无效：{reason}', 'Invalid unified social credit code: {reason}'],
@@ -49,12 +61,15 @@ const catalogue = {
   'od.password.TOO_SHORT': ['密码至少需要 {min} 位', 'At least {min} characters'],
   'od.password.TOO_LONG': ['密码最多 {max} 位', 'At most {max} characters'],
   'od.password.TOO_FEW_CLASSES': [
-    '需包含大写字母、小写字母、数字、符号中的至少 {min} 类',
-    'Use at least {min} of: upper case, lower case, digits, symbols',
+    '需包含大写字母、小写字母、数字、符号中的至少 {required} 类',
+    'Use at least {required} of: upper case, lower case, digits, symbols',
   ],
   'od.password.CONTAINS_USERNAME': ['密码不能包含用户名', 'Must not contain the username'],
   'od.password.EMPTY': ['密码不能为空', 'Must not be empty'],
-  'od.password.REUSED': ['不能与最近 {count} 次使用过的密码相同', 'Must differ from the last {count} passwords'],
+  'od.password.REUSED': [
+    '不能与最近 {count} 次使用过的密码相同',
+    'Must differ from the last {count} passwords',
+  ],
   'od.password.WRONG_CURRENT': ['当前密码错误', 'The current password is wrong'],
 } as const satisfies Record<string, readonly [string, string]>;
 

@@ -16,15 +16,13 @@ export const validatorCompiler: FastifySchemaCompiler<ZodType> =
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
     return {
-      error: result.error.issues.map(
-        (issue): ZodValidationError => ({
-          message: issue.message,
-          instancePath: `/${issue.path.join('/')}`,
-          schemaPath: '',
-          keyword: issue.code,
-          params: { issue },
-        }),
-      ) as unknown as Error,
+      error: result.error.issues.map((issue): ZodValidationError => ({
+        message: issue.message,
+        instancePath: `/${issue.path.join('/')}`,
+        schemaPath: '',
+        keyword: issue.code,
+        params: { issue },
+      })) as unknown as Error,
     };
   };
 

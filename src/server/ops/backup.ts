@@ -98,7 +98,11 @@ export async function backup(database: Database, file: string, onProgress?: Prog
       await run(async (text, params) => (await tx.query(text, params as unknown[])).rows as never);
     });
   }
-  await pipeline(Readable.from(lines.map((l) => l + '\n')), createGzip(), createWriteStream(file, { mode: 0o600 }));
+  await pipeline(
+    Readable.from(lines.map((l) => l + '\n')),
+    createGzip(),
+    createWriteStream(file, { mode: 0o600 }),
+  );
   return header;
 }
 
@@ -113,7 +117,8 @@ export async function restore(database: Database, file: string, onProgress?: Pro
     if (!line) continue;
     const parsed = JSON.parse(line) as Header | { t: string; r: unknown };
     if (!header) {
-      if ((parsed as Header).format !== 'opendistrict-backup') throw new RestoreRefusedError(`${file} is not an OpenDistrict backup`);
+      if ((parsed as Header).format !== 'opendistrict-backup')
+        throw new RestoreRefusedError(`${file} is not an OpenDistrict backup`);
       header = parsed as Header;
       continue;
     }
@@ -123,11 +128,16 @@ export async function restore(database: Database, file: string, onProgress?: Pro
   if (!header) throw new RestoreRefusedError(`${file} is empty`);
   const current = await migrationVersion(database);
   if (current !== header.migration) {
-    throw new RestoreRefusedError(`backup is at migration ${header.migration}, this database at ${current}: use the matching version of OpenDistrict`);
+    throw new RestoreRefusedError(
+      `backup is at migration ${header.migration}, this database at ${current}: use the matching version of OpenDistrict`,
+    );
   }
   const [{ n } = { n: 0 }] = await database.query<{ n: number }>('select count(*)::int as n from audit_log');
   const [{ u } = { u: 0 }] = await database.query<{ u: number }>('select count(*)::int as u from users');
-  if (n > 0 || u > 0) throw new RestoreRefusedError('restore needs an empty database (a new DATA_DIR or a new PostgreSQL database)');
+  if (n > 0 || u > 0)
+    throw new RestoreRefusedError(
+      'restore needs an empty database (a new DATA_DIR or a new PostgreSQL database)',
+    );
   const write = async (q: Database['query']) => {
     let done = 0;
     for (const { name } of header!.tables) {

@@ -2,7 +2,14 @@ import { eq } from 'drizzle-orm';
 import { buildDemoDistrict, DEFAULT_DEMO_SEED } from '../../demo/index.ts';
 import { normalizeLoginId } from '../../domain/password-policy.ts';
 import { hashPassword } from '../crypto/passwords.ts';
-import { departments, installationMeta, passwordHistory, regions, userRoles, users } from '../modules/org/org.tables.ts';
+import {
+  departments,
+  installationMeta,
+  passwordHistory,
+  regions,
+  userRoles,
+  users,
+} from '../modules/org/org.tables.ts';
 import { systemActor } from '../modules/audit/audit.service.ts';
 import type { Services } from '../services.ts';
 
@@ -22,14 +29,24 @@ export interface DemoSeedResult {
  */
 export async function seedDemo(
   services: Services,
-  opts: { seed?: number; force?: boolean; onProgress?: (done: number, total: number, label: string) => void } = {},
+  opts: {
+    seed?: number;
+    force?: boolean;
+    onProgress?: (done: number, total: number, label: string) => void;
+  } = {},
 ): Promise<DemoSeedResult> {
   const seed = opts.seed ?? DEFAULT_DEMO_SEED;
   const { database, config, repos } = services;
   const db = database.db;
   const [existing] = await db.select().from(installationMeta).where(eq(installationMeta.key, 'demo_seed'));
   if (existing) {
-    return { seeded: false, regions: 0, departments: 0, users: 0, seed: (existing.value as { seed: number }).seed };
+    return {
+      seeded: false,
+      regions: 0,
+      departments: 0,
+      users: 0,
+      seed: (existing.value as { seed: number }).seed,
+    };
   }
   if (!opts.force && (await repos.users.countNonDemo()) > 0) {
     throw new DemoSeedRefusedError(
@@ -45,10 +62,25 @@ export async function seedDemo(
   await db.transaction(async (tx) => {
     const regionRows = [...district.regions]
       .sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))
-      .map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, boundary: r.boundary, schematic: true }));
-    for (let i = 0; i < regionRows.length; i += 100) await tx.insert(regions).values(regionRows.slice(i, i + 100)).onConflictDoNothing();
+      .map((r) => ({
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        parentCode: r.parentCode,
+        boundary: r.boundary,
+        schematic: true,
+      }));
+    for (let i = 0; i < regionRows.length; i += 100)
+      await tx
+        .insert(regions)
+        .values(regionRows.slice(i, i + 100))
+        .onConflictDoNothing();
     progress(regionRows.length, 'regions');
-    const deptRows = await tx.insert(departments).values(district.departments.map((d) => ({ ...d }))).onConflictDoNothing().returning();
+    const deptRows = await tx
+      .insert(departments)
+      .values(district.departments.map((d) => ({ ...d })))
+      .onConflictDoNothing()
+      .returning();
     const deptByCode = new Map((await tx.select().from(departments)).map((d) => [d.code, d.id]));
     progress(regionRows.length + deptRows.length, 'departments');
     const userRows = await tx
@@ -73,9 +105,12 @@ export async function seedDemo(
       return id ? u.roles.map((role) => ({ userId: id, role })) : [];
     });
     if (roleRows.length) await tx.insert(userRoles).values(roleRows);
-    if (userRows.length) await tx.insert(passwordHistory).values(userRows.map((u) => ({ userId: u.id, passwordHash })));
+    if (userRows.length)
+      await tx.insert(passwordHistory).values(userRows.map((u) => ({ userId: u.id, passwordHash })));
     progress(total, 'users');
-    await tx.insert(installationMeta).values({ key: 'demo_seed', value: { seed, at: new Date().toISOString() } });
+    await tx
+      .insert(installationMeta)
+      .values({ key: 'demo_seed', value: { seed, at: new Date().toISOString() } });
     await services.audit.append(tx, systemActor('seed'), {
       action: 'seed.demo',
       detail: { seed, regions: regionRows.length, departments: deptRows.length, users: userRows.length },
@@ -91,7 +126,10 @@ export async function seedDemo(
 }
 
 export async function isDemoInstallation(services: Services): Promise<boolean> {
-  const [row] = await services.database.db.select().from(installationMeta).where(eq(installationMeta.key, 'demo_seed'));
+  const [row] = await services.database.db
+    .select()
+    .from(installationMeta)
+    .where(eq(installationMeta.key, 'demo_seed'));
   return !!row;
 }
 

@@ -53,7 +53,11 @@ export class AuditRepo {
       .limit(limit);
   }
 
-  async search(f: AuditFilter, page: number, pageSize: number): Promise<{ items: AuditRow[]; total: number }> {
+  async search(
+    f: AuditFilter,
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: AuditRow[]; total: number }> {
     const w = where(f);
     const [items, [totalRow]] = await Promise.all([
       this.db

@@ -58,7 +58,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/audit',
     {
       config: { access: access.permission('audit.read') },
-      schema: { tags: ['audit'], summary: 'Search audit records', querystring: filter.extend(pageQuery), response: { 200: listOf(recordSchema), ...commonErrors } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Search audit records',
+        querystring: filter.extend(pageQuery),
+        response: { 200: listOf(recordSchema), ...commonErrors },
+      },
     },
     async (request) => {
       const { page, pageSize, ...q } = request.query;
@@ -70,7 +75,10 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/audit/export.xlsx',
-    { config: { access: access.permission('audit.read') }, schema: { tags: ['audit'], summary: 'Audit records as Excel', querystring: filter } },
+    {
+      config: { access: access.permission('audit.read') },
+      schema: { tags: ['audit'], summary: 'Audit records as Excel', querystring: filter },
+    },
     async (request, reply) => {
       const en = pickLang(request.headers['accept-language']) === 'en';
       await audit.record(actorOf(request), { action: 'audit.export', detail: { filter: request.query } });
@@ -80,7 +88,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         en ? 'Audit' : '审计日志',
         [
           { header: en ? 'Seq' : '序号', key: 'seq', width: 10, value: (r) => r.seq },
-          { header: en ? 'Time (UTC)' : '时间（UTC）', key: 'at', width: 26, value: (r) => r.at.toISOString() },
+          {
+            header: en ? 'Time (UTC)' : '时间（UTC）',
+            key: 'at',
+            width: 26,
+            value: (r) => r.at.toISOString(),
+          },
           { header: en ? 'Actor' : '操作人', key: 'actor', width: 22, value: (r) => r.actor },
           { header: en ? 'Role' : '角色', key: 'role', width: 20, value: (r) => r.role },
           { header: en ? 'Action' : '事件', key: 'action', width: 24, value: (r) => r.action },
@@ -88,7 +101,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           { header: en ? 'Address' : '地址', key: 'ip', value: (r) => r.ip },
           { header: en ? 'Result' : '结果', key: 'result', value: (r) => r.result },
           { header: en ? 'Request id' : '请求编号', key: 'rid', value: (r) => r.requestId },
-          { header: en ? 'Detail' : '详情', key: 'detail', width: 40, value: (r) => JSON.stringify(r.detail) },
+          {
+            header: en ? 'Detail' : '详情',
+            key: 'detail',
+            width: 40,
+            value: (r) => JSON.stringify(r.detail),
+          },
           { header: 'SM3', key: 'hash', width: 66, value: (r) => r.hash },
         ],
         allPages((page, size) => audit.search(toFilter(request.query), page, size)),
@@ -104,14 +122,22 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['audit'],
         summary: 'Verify the hash chain; names the first bad record',
         response: {
-          200: z.object({ ok: z.boolean(), checked: z.number().int(), firstBad: z.object({ seq: z.number().int(), reason: z.string() }).optional() }),
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number().int(),
+            firstBad: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+          }),
           ...commonErrors,
         },
       },
     },
     async (request) => {
       const result = await audit.verify();
-      await audit.record(actorOf(request), { action: 'audit.verify', result: result.ok ? 'success' : 'failure', detail: { ...result } });
+      await audit.record(actorOf(request), {
+        action: 'audit.verify',
+        result: result.ok ? 'success' : 'failure',
+        detail: { ...result },
+      });
       return result;
     },
   );

@@ -117,14 +117,29 @@ export class AuditService {
       if (page.length === 0) break;
       for (const row of page) {
         if (row.seq !== expectedSeq) {
-          return { ok: false, checked, firstBad: { seq: expectedSeq, reason: `record ${expectedSeq} is missing (deleted)` } };
+          return {
+            ok: false,
+            checked,
+            firstBad: { seq: expectedSeq, reason: `record ${expectedSeq} is missing (deleted)` },
+          };
         }
         if (row.prevHash !== prevHash) {
-          return { ok: false, checked, firstBad: { seq: row.seq, reason: 'previous-hash link broken (record removed or reordered before it)' } };
+          return {
+            ok: false,
+            checked,
+            firstBad: {
+              seq: row.seq,
+              reason: 'previous-hash link broken (record removed or reordered before it)',
+            },
+          };
         }
         const { hash, ...rest } = row;
         if (hmacSm3Hex(this.key, canonicalRecord(rest)) !== hash) {
-          return { ok: false, checked, firstBad: { seq: row.seq, reason: 'content does not match its hash (record edited)' } };
+          return {
+            ok: false,
+            checked,
+            firstBad: { seq: row.seq, reason: 'content does not match its hash (record edited)' },
+          };
         }
         prevHash = hash;
         expectedSeq++;
@@ -136,7 +151,10 @@ export class AuditService {
       return {
         ok: false,
         checked,
-        firstBad: { seq: checked + 1, reason: `chain ends at ${checked} but the head says ${head.seq} (records deleted at the end)` },
+        firstBad: {
+          seq: checked + 1,
+          reason: `chain ends at ${checked} but the head says ${head.seq} (records deleted at the end)`,
+        },
       };
     }
     return { ok: true, checked };

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { apiClients, apiTokens, loginFailures, sessions } from './auth.tables.ts';
-import { departments } from '../org/org.tables.ts';
+import { departments, users } from '../org/org.tables.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type ApiClientRow = typeof apiClients.$inferSelect;
@@ -44,6 +44,22 @@ export class AuthRepo {
     return row;
   }
 
+  /** The session with its user and roles in one round trip: this runs on every request. */
+  async sessionWithUser(id: string) {
+    const [row] = await this.db
+      .select({
+        session: sessions,
+        user: users,
+        roles: sql<
+          string[]
+        >`coalesce((select array_agg(ur.role order by ur.role) from user_roles ur where ur.user_id = "sessions"."user_id"), '{}')`,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, id));
+    return row;
+  }
+
   async touchSession(id: string, now: Date) {
     await this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
@@ -60,7 +76,9 @@ export class AuthRepo {
   async deleteUserSessions(tx: DbOrTx, userId: string, keep?: string) {
     await tx
       .delete(sessions)
-      .where(and(eq(sessions.userId, userId), keep ? or(lt(sessions.id, keep), gt(sessions.id, keep)) : undefined));
+      .where(
+        and(eq(sessions.userId, userId), keep ? or(lt(sessions.id, keep), gt(sessions.id, keep)) : undefined),
+      );
   }
 
   async apiClientByClientId(clientId: string) {
@@ -74,7 +92,10 @@ export class AuthRepo {
   }
 
   async revokeApiClient(tx: DbOrTx, id: string, now: Date) {
-    await tx.update(apiClients).set({ revokedAt: now }).where(and(eq(apiClients.id, id), isNull(apiClients.revokedAt)));
+    await tx
+      .update(apiClients)
+      .set({ revokedAt: now })
+      .where(and(eq(apiClients.id, id), isNull(apiClients.revokedAt)));
     await tx.delete(apiTokens).where(eq(apiTokens.apiClientId, id));
   }
 

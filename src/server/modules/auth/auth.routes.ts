@@ -90,7 +90,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/logout',
-    { config: { access: access.pending }, schema: { tags: ['auth'], summary: 'Sign out (ends the session server-side)' } },
+    {
+      config: { access: access.pending },
+      schema: { tags: ['auth'], summary: 'Sign out (ends the session server-side)' },
+    },
     async (request, reply) => {
       await auth.logout(principalOf(request), actorOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -105,12 +108,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['auth'],
         summary: 'Change my password (policy and history checked; other sessions end)',
-        body: z.strictObject({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
+        body: z.strictObject({
+          currentPassword: z.string().min(1).max(256),
+          newPassword: z.string().min(1).max(256),
+        }),
         response: { 204: z.null(), ...commonErrors },
       },
     },
     async (request, reply) => {
-      await auth.changePassword(principalOf(request), request.body.currentPassword, request.body.newPassword, actorOf(request));
+      await auth.changePassword(
+        principalOf(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+        actorOf(request),
+      );
       return reply.status(204).send(null);
     },
   );
@@ -119,12 +130,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/me',
     {
       config: { access: access.pending },
-      schema: { tags: ['auth'], summary: 'The signed-in user, roles and scope', response: { 200: meSchema, 401: errorBody } },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, roles and scope',
+        response: { 200: meSchema, 401: errorBody },
+      },
     },
     async (request, reply) => {
       const p = principalOf(request);
       if (p.kind !== 'session') throw new AppError('FORBIDDEN');
-      const [user, region] = await Promise.all([repos.users.findById(p.userId!), repos.regions.get(p.regionCode)]);
+      const [user, region] = await Promise.all([
+        repos.users.findById(p.userId!),
+        repos.regions.get(p.regionCode),
+      ]);
       const dept = user?.departmentId ? await repos.departments.get(user.departmentId) : undefined;
       reply.header('cache-control', 'no-store');
       return {
@@ -134,7 +152,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         roles: p.roles,
         permissions: p.permissions,
         department: dept ? { id: dept.id, name: dept.name, shortName: dept.shortName } : null,
-        region: { code: p.regionCode, name: region?.name ?? p.regionCode, level: region?.level ?? 'district' },
+        region: {
+          code: p.regionCode,
+          name: region?.name ?? p.regionCode,
+          level: region?.level ?? 'district',
+        },
         mustChangePassword: p.mustChangePassword,
         mfaEnabled: user?.totpEnabled ?? false,
         mfaPassed: p.mfaPassed,
@@ -156,7 +178,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           client_secret: z.string().min(1).max(256),
         }),
         response: {
-          200: z.object({ access_token: z.string(), token_type: z.literal('Bearer'), expires_in: z.number() }),
+          200: z.object({
+            access_token: z.string(),
+            token_type: z.literal('Bearer'),
+            expires_in: z.number(),
+          }),
           401: errorBody,
           429: errorBody,
         },
@@ -195,7 +221,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/api-clients',
     {
       config: { access: access.permission('api_clients.manage') },
-      schema: { tags: ['auth'], summary: 'API clients', response: { 200: z.object({ items: z.array(apiClientSchema) }), ...commonErrors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'API clients',
+        response: { 200: z.object({ items: z.array(apiClientSchema) }), ...commonErrors },
+      },
     },
     async () => ({ items: (await auth.listApiClients()).map(presentClient) }),
   );
@@ -219,7 +249,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { expiresAt, ...rest } = request.body;
       if (!(await repos.departments.get(rest.departmentId))) {
-        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'departmentId', message: 'od.unknownDepartment' }]);
+        throw new AppError('VALIDATION_FAILED', {}, [
+          { path: 'departmentId', message: 'od.unknownDepartment' },
+        ]);
       }
       const created = await auth.createApiClient(
         { ...rest, expiresAt: expiresAt ? new Date(expiresAt) : null },
@@ -234,7 +266,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/api-clients/:id/revoke',
     {
       config: { access: access.permission('api_clients.manage') },
-      schema: { tags: ['auth'], summary: 'Revoke an API client and its tokens', params: z.object({ id: z.uuid() }), response: { 204: z.null(), ...commonErrors } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API client and its tokens',
+        params: z.object({ id: z.uuid() }),
+        response: { 204: z.null(), ...commonErrors },
+      },
     },
     async (request, reply) => {
       await auth.revokeApiClient(request.params.id, actorOf(request));

@@ -1,6 +1,6 @@
 import { generate as totpGenerate, generateSecret, generateURI, verify as totpVerify } from 'otplib';
 import { checkPassword, normalizeLoginId, passwordExpired } from '../../../domain/password-policy.ts';
-import { ADMIN_TRIAD, permissionsOf, type Permission } from '../../../domain/permissions.ts';
+import { ADMIN_TRIAD, isRole, permissionsOf, type Permission } from '../../../domain/permissions.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { decryptField, encryptField, randomToken, sm3Hex } from '../../crypto/index.ts';
@@ -46,21 +46,36 @@ export class AuthService {
     const now = this.clock.now();
     const failures = await this.repo.failures(loginId);
     const user = await this.users.findByUsername(loginId);
-    const who = { ...actor, actor: loginId, actorId: user?.id ?? null, role: user?.roles.join(',') || 'anonymous' };
+    const who = {
+      ...actor,
+      actor: loginId,
+      actorId: user?.id ?? null,
+      role: user?.roles.join(',') || 'anonymous',
+    };
     const lockedUntil = [failures?.lockedUntil, user?.lockedUntil].filter((d): d is Date => !!d && d > now);
     if (lockedUntil.length) {
       await this.audit.record(who, { action: 'auth.login', result: 'denied', detail: { reason: 'locked' } });
       throw this.lockedError(lockedUntil, now);
     }
-    const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
+    const ok = user
+      ? await verifyPassword(user.passwordHash, password)
+      : (await verifyPassword(await dummyHash(), password), false);
     if (!ok || !user) {
       const lockAt = await this.db.transaction(async (tx) => {
         const row = await this.repo.addFailure(tx, loginId, now);
-        await this.audit.append(tx, who, { action: 'auth.login', result: 'failure', detail: { failures: row.count } });
+        await this.audit.append(tx, who, {
+          action: 'auth.login',
+          result: 'failure',
+          detail: { failures: row.count },
+        });
         if (row.count >= this.config.LOCKOUT_THRESHOLD) {
           const until = new Date(now.getTime() + this.config.LOCKOUT_MINUTES * 60_000);
           await this.repo.setLock(tx, loginId, until);
-          await this.audit.append(tx, who, { action: 'auth.lock', target: loginId, detail: { until: until.toISOString(), failures: row.count } });
+          await this.audit.append(tx, who, {
+            action: 'auth.lock',
+            target: loginId,
+            detail: { until: until.toISOString(), failures: row.count },
+          });
           return until;
         }
         return null;
@@ -69,7 +84,11 @@ export class AuthService {
       throw new AppError('INVALID_CREDENTIALS');
     }
     if (user.status !== 'active') {
-      await this.audit.record(who, { action: 'auth.login', result: 'denied', detail: { reason: 'disabled' } });
+      await this.audit.record(who, {
+        action: 'auth.login',
+        result: 'denied',
+        detail: { reason: 'disabled' },
+      });
       throw new AppError('ACCOUNT_DISABLED');
     }
     const token = randomToken(32);
@@ -100,7 +119,9 @@ export class AuthService {
 
   private lockedError(until: Date[], now: Date): AppError {
     const last = Math.max(...until.map((d) => d.getTime()));
-    return new AppError('ACCOUNT_LOCKED', { minutes: Math.max(1, Math.ceil((last - now.getTime()) / 60_000)) });
+    return new AppError('ACCOUNT_LOCKED', {
+      minutes: Math.max(1, Math.ceil((last - now.getTime()) / 60_000)),
+    });
   }
 
   /** Second step of sign-in, or the first use after enrolment. */
@@ -128,7 +149,10 @@ export class AuthService {
     if (user.totpEnabled && !principal.mfaPassed) throw new AppError('MFA_REQUIRED');
     const secret = generateSecret();
     await this.db.transaction(async (tx) => {
-      await this.users.update(tx, user.id, { totpSecretEnc: encryptField(this.fieldKeys, secret), totpEnabled: false });
+      await this.users.update(tx, user.id, {
+        totpSecretEnc: encryptField(this.fieldKeys, secret),
+        totpEnabled: false,
+      });
       await this.audit.append(tx, actor, { action: 'auth.mfa.enrol.start' });
     });
     return { secret, otpauthUrl: generateURI({ issuer: 'OpenDistrict', label: user.username, secret }) };
@@ -149,16 +173,17 @@ export class AuthService {
   /** Resolves a session cookie; idle and absolute timeouts end it server-side (AUTH-4). */
   async resolveSession(token: string): Promise<Principal | null> {
     const id = sm3Hex(token);
-    const session = await this.repo.session(id);
-    if (!session) return null;
+    const row = await this.repo.sessionWithUser(id);
+    if (!row) return null;
+    const { session } = row;
+    const user = { ...row.user, roles: row.roles.filter(isRole) };
     const now = this.clock.now();
     const idleLimit = session.lastSeenAt.getTime() + this.config.SESSION_IDLE_MINUTES * 60_000;
     if (now.getTime() > idleLimit || now >= session.expiresAt) {
       await this.db.transaction((tx) => this.repo.deleteSession(tx, id));
       return null;
     }
-    const user = await this.users.findById(session.userId);
-    if (!user || user.status !== 'active') return null;
+    if (user.status !== 'active') return null;
     // Sliding idle window; written at most every 30 s to keep reads cheap.
     if (now.getTime() - session.lastSeenAt.getTime() > 30_000) await this.repo.touchSession(id, now);
     return {
@@ -182,7 +207,9 @@ export class AuthService {
     if (!user) throw new AppError('UNAUTHENTICATED');
     if (!(await verifyPassword(user.passwordHash, current))) {
       await this.audit.record(actor, { action: 'auth.password.change', result: 'failure' });
-      throw new AppError('VALIDATION_FAILED', {}, [{ path: 'currentPassword', message: 'od.password.WRONG_CURRENT' }]);
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'currentPassword', message: 'od.password.WRONG_CURRENT' },
+      ]);
     }
     await this.assertAcceptable(user, next, 'newPassword');
     const hash = await hashPassword(next);
@@ -199,7 +226,11 @@ export class AuthService {
   }
 
   /** Policy and history checks for a new password (AUTH-2). */
-  async assertAcceptable(user: { id: string; username: string; passwordHash?: string }, password: string, field: string) {
+  async assertAcceptable(
+    user: { id: string; username: string; passwordHash?: string },
+    password: string,
+    field: string,
+  ) {
     const problems = checkPassword(this.config.PASSWORD_PROFILE, password, user.username);
     if (problems.length) {
       throw new AppError(
@@ -230,21 +261,37 @@ export class AuthService {
       (await verifyPassword(client.secretHash, clientSecret));
     if (!client || !valid) {
       if (!client) await verifyPassword(await dummyHash(), clientSecret);
-      await this.audit.record({ ...actor, actor: `client:${clientId}`, role: 'api_client' }, {
-        action: 'auth.token',
-        result: 'failure',
-      });
+      await this.audit.record(
+        { ...actor, actor: `client:${clientId}`, role: 'api_client' },
+        {
+          action: 'auth.token',
+          result: 'failure',
+        },
+      );
       throw new AppError('INVALID_CREDENTIALS');
     }
     const token = randomToken(32);
     const expiresAt = new Date(now.getTime() + this.config.API_TOKEN_MINUTES * 60_000);
     await this.db.transaction(async (tx) => {
-      await this.repo.insertToken(tx, { id: sm3Hex(token), apiClientId: client.id, expiresAt, createdAt: now });
-      await this.audit.append(tx, { ...actor, actor: `client:${clientId}`, actorId: client.id, role: 'api_client' }, {
-        action: 'auth.token',
+      await this.repo.insertToken(tx, {
+        id: sm3Hex(token),
+        apiClientId: client.id,
+        expiresAt,
+        createdAt: now,
       });
+      await this.audit.append(
+        tx,
+        { ...actor, actor: `client:${clientId}`, actorId: client.id, role: 'api_client' },
+        {
+          action: 'auth.token',
+        },
+      );
     });
-    return { access_token: token, token_type: 'Bearer' as const, expires_in: this.config.API_TOKEN_MINUTES * 60 };
+    return {
+      access_token: token,
+      token_type: 'Bearer' as const,
+      expires_in: this.config.API_TOKEN_MINUTES * 60,
+    };
   }
 
   async resolveToken(token: string): Promise<Principal | null> {

@@ -29,17 +29,29 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['calendar'],
         summary: 'The date N working days after a date (counting from the next day)',
         querystring: z.strictObject({ date: isoDate, n: z.coerce.number().int().min(0).max(3650) }),
-        response: { 200: z.object({ date: z.string(), n: z.number().int(), result: z.string() }), 422: errorBody, ...commonErrors },
+        response: {
+          200: z.object({ date: z.string(), n: z.number().int(), result: z.string() }),
+          422: errorBody,
+          ...commonErrors,
+        },
       },
     },
-    async (request) => ({ ...request.query, result: await calendar.addWorkdays(request.query.date, request.query.n) }),
+    async (request) => ({
+      ...request.query,
+      result: await calendar.addWorkdays(request.query.date, request.query.n),
+    }),
   );
 
   app.get(
     '/api/calendar/:year',
     {
       config: { access: access.permission('calendar.read') },
-      schema: { tags: ['calendar'], summary: "A year's holidays and make-up workdays", params: z.object({ year }), response: { 200: yearSchema, ...commonErrors } },
+      schema: {
+        tags: ['calendar'],
+        summary: "A year's holidays and make-up workdays",
+        params: z.object({ year }),
+        response: { 200: yearSchema, ...commonErrors },
+      },
     },
     async (request) => calendar.year(request.params.year),
   );

@@ -53,7 +53,8 @@ export class CalendarService {
     try {
       return addWorkdays(cal, date, n);
     } catch (err) {
-      if (err instanceof CalendarYearMissingError) throw new AppError('CALENDAR_YEAR_MISSING', { year: err.year });
+      if (err instanceof CalendarYearMissingError)
+        throw new AppError('CALENDAR_YEAR_MISSING', { year: err.year });
       throw err;
     }
   }
@@ -72,11 +73,21 @@ export class CalendarService {
       await this.audit.append(tx, actor, {
         action: 'calendar.year.set',
         target: String(schedule.year),
-        detail: { reason, holidays: normalized.holidays.length, makeUpWorkdays: normalized.makeUpWorkdays.length },
+        detail: {
+          reason,
+          holidays: normalized.holidays.length,
+          makeUpWorkdays: normalized.makeUpWorkdays.length,
+        },
       });
       const before = await this.repo.year(schedule.year, tx);
       const version = (await this.repo.currentVersion(tx)) + 1;
-      await this.repo.upsertYear(tx, { ...normalized, source, version, updatedAt: new Date(), updatedBy: actor.actor });
+      await this.repo.upsertYear(tx, {
+        ...normalized,
+        source,
+        version,
+        updatedAt: new Date(),
+        updatedBy: actor.actor,
+      });
       await this.repo.insertChange(tx, {
         version,
         year: schedule.year,

@@ -31,9 +31,20 @@ export class DepartmentsRepo {
   }
 
   /** `onlyId` restricts a department-scoped caller to its own department, in SQL. */
-  async list(f: DepartmentFilter, sort: DepartmentSort, page: number, pageSize: number, onlyId?: string | null) {
+  async list(
+    f: DepartmentFilter,
+    sort: DepartmentSort,
+    page: number,
+    pageSize: number,
+    onlyId?: string | null,
+  ) {
     const w = this.where(f, onlyId);
-    const order = { name: asc(departments.name), '-name': desc(departments.name), code: asc(departments.code), '-code': desc(departments.code) }[sort];
+    const order = {
+      name: asc(departments.name),
+      '-name': desc(departments.name),
+      code: asc(departments.code),
+      '-code': desc(departments.code),
+    }[sort];
     const items = await this.db
       .select()
       .from(departments)

@@ -23,6 +23,7 @@ const regionSchema = z
   .meta({ id: 'Region' });
 
 const regionQuery = z.strictObject({
+  sort: z.enum(['code', '-code', 'name', '-name']).default('code'),
   level: level.optional(),
   parentCode: divisionCode.optional(),
   q: z.string().max(50).optional(),
@@ -109,11 +110,16 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/regions',
     {
       config: { access: access.permission('regions.read') },
-      schema: { tags: ['org'], summary: 'Regions in my scope', querystring: regionQuery, response: { 200: listOf(regionSchema), ...commonErrors } },
+      schema: {
+        tags: ['org'],
+        summary: 'Regions in my scope',
+        querystring: regionQuery,
+        response: { 200: listOf(regionSchema), ...commonErrors },
+      },
     },
     async (request) => {
-      const { page, pageSize, ...f } = request.query;
-      return org.listRegions(principalOf(request), f, page, pageSize);
+      const { page, pageSize, sort, ...f } = request.query;
+      return org.listRegions(principalOf(request), f, page, pageSize, sort);
     },
   );
 
@@ -121,7 +127,11 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/regions/export.xlsx',
     {
       config: { access: access.permission('regions.read') },
-      schema: { tags: ['org'], summary: 'Regions as Excel', querystring: regionQuery.omit({ page: true, pageSize: true }) },
+      schema: {
+        tags: ['org'],
+        summary: 'Regions as Excel',
+        querystring: regionQuery.omit({ page: true, pageSize: true }),
+      },
     },
     async (request, reply) => {
       const p = principalOf(request);
@@ -137,9 +147,16 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
           { header: en ? 'Level' : '层级', key: 'level', value: (r) => r.level },
           { header: en ? 'Parent' : '上级代码', key: 'parent', value: (r) => r.parentCode },
           { header: en ? 'Children' : '下级数', key: 'children', value: (r) => r.childCount },
-          { header: en ? 'Boundary' : '边界', key: 'boundary', value: (r) => (r.hasBoundary ? (r.schematic ? 'schematic' : 'uploaded') : '') },
+          {
+            header: en ? 'Boundary' : '边界',
+            key: 'boundary',
+            value: (r) => (r.hasBoundary ? (r.schematic ? 'schematic' : 'uploaded') : ''),
+          },
         ],
-        allPages((page, size) => org.listRegions(p, request.query, page, size)),
+        allPages((page, size) => {
+          const { sort, ...f } = request.query;
+          return org.listRegions(p, f, page, size, sort);
+        }),
       );
     },
   );
@@ -151,11 +168,29 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['org'],
         summary: 'Boundaries as a GeoJSON FeatureCollection (children of parentCode, or one code)',
-        querystring: z.strictObject({ parentCode: divisionCode.optional(), code: divisionCode.optional(), level: level.optional() }),
+        querystring: z.strictObject({
+          parentCode: divisionCode.optional(),
+          code: divisionCode.optional(),
+          level: level.optional(),
+        }),
         response: { 200: featureCollection, ...commonErrors },
       },
     },
     async (request) => org.boundaries(principalOf(request), request.query),
+  );
+
+  app.get(
+    '/api/regions/:code',
+    {
+      config: { access: access.permission('regions.read') },
+      schema: {
+        tags: ['org'],
+        summary: 'One region in my scope',
+        params: z.object({ code: divisionCode }),
+        response: { 200: regionSchema, ...commonErrors },
+      },
+    },
+    async (request) => org.region(principalOf(request), request.params.code),
   );
 
   app.put(
@@ -170,7 +205,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ code: z.string(), schematic: z.boolean() }), ...commonErrors },
       },
     },
-    async (request) => org.setBoundary(principalOf(request), request.params.code, request.body, actorOf(request)),
+    async (request) =>
+      org.setBoundary(principalOf(request), request.params.code, request.body, actorOf(request)),
   );
 
   // ----- departments -----
@@ -188,7 +224,12 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/departments',
     {
       config: { access: access.permission('departments.read') },
-      schema: { tags: ['org'], summary: 'Departments', querystring: departmentQuery, response: { 200: listOf(departmentSchema), ...commonErrors } },
+      schema: {
+        tags: ['org'],
+        summary: 'Departments',
+        querystring: departmentQuery,
+        response: { 200: listOf(departmentSchema), ...commonErrors },
+      },
     },
     async (request) => {
       const { page, pageSize, sort, ...f } = request.query;
@@ -201,13 +242,20 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/departments/export.xlsx',
     {
       config: { access: access.permission('departments.read') },
-      schema: { tags: ['org'], summary: 'Departments as Excel', querystring: departmentQuery.omit({ page: true, pageSize: true }) },
+      schema: {
+        tags: ['org'],
+        summary: 'Departments as Excel',
+        querystring: departmentQuery.omit({ page: true, pageSize: true }),
+      },
     },
     async (request, reply) => {
       const p = principalOf(request);
       const { sort, ...f } = request.query;
       const en = pickLang(request.headers['accept-language']) === 'en';
-      await audit.record(actorOf(request), { action: 'department.export', detail: { filter: request.query } });
+      await audit.record(actorOf(request), {
+        action: 'department.export',
+        detail: { filter: request.query },
+      });
       return sendXlsx(
         reply,
         en ? 'departments.xlsx' : '部门.xlsx',
@@ -229,7 +277,12 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/departments',
     {
       config: { access: access.permission('departments.manage') },
-      schema: { tags: ['org'], summary: 'Create a department', body: departmentInput, response: { 201: departmentSchema, ...commonErrors } },
+      schema: {
+        tags: ['org'],
+        summary: 'Create a department',
+        body: departmentInput,
+        response: { 201: departmentSchema, ...commonErrors },
+      },
     },
     async (request, reply) => {
       const row = await org.createDepartment(request.body, actorOf(request));
@@ -250,14 +303,16 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: departmentSchema, ...commonErrors },
       },
     },
-    async (request) => presentDepartment(await org.updateDepartment(request.params.id, request.body, actorOf(request))),
+    async (request) =>
+      presentDepartment(await org.updateDepartment(request.params.id, request.body, actorOf(request))),
   );
 
   // ----- users -----
   type ListedUser = Awaited<ReturnType<typeof org.listUsers>>['items'][number];
   const now = () => app.services.clock.now();
   const presentUser = (u: ListedUser) => {
-    const locked = (u.lockedUntil && u.lockedUntil > now()) || (u.failureLockedUntil && u.failureLockedUntil > now());
+    const locked =
+      (u.lockedUntil && u.lockedUntil > now()) || (u.failureLockedUntil && u.failureLockedUntil > now());
     return {
       id: u.id,
       username: u.username,
@@ -266,7 +321,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       department: u.departmentId ? { id: u.departmentId, name: u.departmentName ?? '' } : null,
       regionCode: u.regionCode,
       regionName: u.regionName,
-      status: u.status === 'disabled' ? ('disabled' as const) : locked ? ('locked' as const) : ('active' as const),
+      status:
+        u.status === 'disabled' ? ('disabled' as const) : locked ? ('locked' as const) : ('active' as const),
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
       mustChangePassword: u.mustChangePassword,
     };
@@ -276,7 +332,12 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users',
     {
       config: { access: access.permission('users.read') },
-      schema: { tags: ['org'], summary: 'Users in my scope', querystring: userQuery, response: { 200: listOf(userSchema), ...commonErrors } },
+      schema: {
+        tags: ['org'],
+        summary: 'Users in my scope',
+        querystring: userQuery,
+        response: { 200: listOf(userSchema), ...commonErrors },
+      },
     },
     async (request) => {
       const { page, pageSize, sort, ...f } = request.query;
@@ -289,7 +350,11 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/users/export.xlsx',
     {
       config: { access: access.permission('users.read') },
-      schema: { tags: ['org'], summary: 'Users as Excel', querystring: userQuery.omit({ page: true, pageSize: true }) },
+      schema: {
+        tags: ['org'],
+        summary: 'Users as Excel',
+        querystring: userQuery.omit({ page: true, pageSize: true }),
+      },
     },
     async (request, reply) => {
       const p = principalOf(request);
@@ -388,7 +453,12 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await org.resetPassword(principalOf(request), request.params.id, request.body.password, actorOf(request));
+      await org.resetPassword(
+        principalOf(request),
+        request.params.id,
+        request.body.password,
+        actorOf(request),
+      );
       return reply.status(204).send(null);
     },
   );
@@ -398,7 +468,12 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       `/api/users/:id/${action}`,
       {
         config: { access: access.permission('users.lock') },
-        schema: { tags: ['org'], summary: `${action === 'lock' ? 'Lock' : 'Unlock'} an account`, params: uuidParam, response: { 204: z.null(), ...commonErrors } },
+        schema: {
+          tags: ['org'],
+          summary: `${action === 'lock' ? 'Lock' : 'Unlock'} an account`,
+          params: uuidParam,
+          response: { 204: z.null(), ...commonErrors },
+        },
       },
       async (request, reply) => {
         await org.setLock(principalOf(request), request.params.id, action === 'lock', actorOf(request));

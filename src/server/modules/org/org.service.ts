@@ -15,8 +15,13 @@ import type { Actor, AuditService } from '../audit/audit.service.ts';
 import type { AuthRepo } from '../auth/auth.repo.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
-import type { DepartmentFilter, DepartmentKind, DepartmentSort, DepartmentsRepo } from './departments.repo.ts';
-import type { RegionFilter, RegionsRepo } from './regions.repo.ts';
+import type {
+  DepartmentFilter,
+  DepartmentKind,
+  DepartmentSort,
+  DepartmentsRepo,
+} from './departments.repo.ts';
+import type { RegionFilter, RegionSort, RegionsRepo } from './regions.repo.ts';
 import type { RowScope, UserFilter, UserSort, UsersRepo } from './users.repo.ts';
 
 const DEPARTMENT_ROLES: readonly Role[] = ['dept_data_officer', 'dept_case_officer'];
@@ -71,8 +76,15 @@ export class OrgService {
   ) {}
 
   // ----- regions -----
-  listRegions(p: Principal, f: RegionFilter, page: number, pageSize: number) {
-    return this.regions.list(p.regionCode, f, page, pageSize);
+  listRegions(p: Principal, f: RegionFilter, page: number, pageSize: number, sort: RegionSort = 'code') {
+    return this.regions.list(p.regionCode, f, page, pageSize, sort);
+  }
+
+  /** One region in the caller's scope; outside it, it does not exist. */
+  async region(p: Principal, code: string) {
+    const { items } = await this.regions.list(p.regionCode, { code }, 1, 1);
+    if (!items[0]) throw notFound();
+    return items[0];
   }
 
   async boundaries(p: Principal, f: RegionFilter) {
@@ -92,10 +104,17 @@ export class OrgService {
     const region = await this.regions.get(code);
     if (!region || !code.startsWith(p.regionCode)) throw notFound();
     const { boundary, problems } = parseBoundary(body);
-    if (!boundary) throw invalid(problems.map((x) => ({ path: x.path, message: 'od.geojson', params: { reason: x.reason } })));
+    if (!boundary)
+      throw invalid(
+        problems.map((x) => ({ path: x.path, message: 'od.geojson', params: { reason: x.reason } })),
+      );
     await this.db.transaction(async (tx) => {
       await this.regions.setBoundary(tx, code, boundary, false);
-      await this.audit.append(tx, actor, { action: 'region.boundary.set', target: code, detail: { type: boundary.type } });
+      await this.audit.append(tx, actor, {
+        action: 'region.boundary.set',
+        target: code,
+        detail: { type: boundary.type },
+      });
     });
     return { code, schematic: false };
   }
@@ -122,7 +141,11 @@ export class OrgService {
     try {
       return await this.db.transaction(async (tx) => {
         const row = await this.departments.insert(tx, input);
-        await this.audit.append(tx, actor, { action: 'department.create', target: row.id, detail: { code: row.code, name: row.name } });
+        await this.audit.append(tx, actor, {
+          action: 'department.create',
+          target: row.id,
+          detail: { code: row.code, name: row.name },
+        });
         return row;
       });
     } catch (err) {
@@ -137,7 +160,11 @@ export class OrgService {
       return await this.db.transaction(async (tx) => {
         const row = await this.departments.update(tx, id, patch);
         if (!row) throw notFound();
-        await this.audit.append(tx, actor, { action: 'department.update', target: id, detail: { changed: Object.keys(patch) } });
+        await this.audit.append(tx, actor, {
+          action: 'department.update',
+          target: id,
+          detail: { changed: Object.keys(patch) },
+        });
         return row;
       });
     } catch (err) {
@@ -154,8 +181,12 @@ export class OrgService {
   /** Role grants: separation of duties, and only the security administrator grants the admin roles. */
   private checkRoleGrant(p: Principal, roles: Role[], before: Role[] = []) {
     const pair = separationOfDutiesViolation(roles);
-    if (pair) throw new AppError('SEPARATION_OF_DUTIES', {}, [{ path: 'roles', message: 'SEPARATION_OF_DUTIES' }]);
-    const changed = [...roles.filter((r) => !before.includes(r)), ...before.filter((r) => !roles.includes(r))];
+    if (pair)
+      throw new AppError('SEPARATION_OF_DUTIES', {}, [{ path: 'roles', message: 'SEPARATION_OF_DUTIES' }]);
+    const changed = [
+      ...roles.filter((r) => !before.includes(r)),
+      ...before.filter((r) => !roles.includes(r)),
+    ];
     if (changed.length === 0) return;
     const manager = hasPermission(p.roles, 'roles.manage');
     if (!manager && (changed.some(needsRoleManager) || !hasPermission(p.roles, 'users.manage'))) {
@@ -163,7 +194,11 @@ export class OrgService {
     }
   }
 
-  private async checkPlacement(p: Principal, regionCode: string | undefined, departmentId: string | null | undefined) {
+  private async checkPlacement(
+    p: Principal,
+    regionCode: string | undefined,
+    departmentId: string | null | undefined,
+  ) {
     const fields = [];
     if (regionCode !== undefined) {
       if (!regionCode.startsWith(p.regionCode) || !(await this.regions.get(regionCode))) {
@@ -190,7 +225,11 @@ export class OrgService {
     this.checkRoleGrant(p, input.roles);
     await this.checkPlacement(p, input.regionCode, input.departmentId);
     if (await this.users.findByUsername(username)) throw new AppError('DUPLICATE', { field: 'username' });
-    await this.auth.assertAcceptable({ id: '00000000-0000-0000-0000-000000000000', username }, input.password, 'password');
+    await this.auth.assertAcceptable(
+      { id: '00000000-0000-0000-0000-000000000000', username },
+      input.password,
+      'password',
+    );
     const passwordHash = await hashPassword(input.password);
     try {
       return await this.db.transaction(async (tx) => {
@@ -211,7 +250,11 @@ export class OrgService {
         await this.audit.append(tx, actor, {
           action: 'user.create',
           target: username,
-          detail: { roles: input.roles, regionCode: input.regionCode, departmentId: input.departmentId ?? null },
+          detail: {
+            roles: input.roles,
+            regionCode: input.regionCode,
+            departmentId: input.departmentId ?? null,
+          },
         });
         return row;
       });
@@ -232,11 +275,19 @@ export class OrgService {
       if (Object.keys(fields).length) await this.users.update(tx, id, fields);
       if (roles) {
         await this.users.setRoles(tx, id, roles);
-        await this.audit.append(tx, actor, { action: 'user.roles.set', target: user.username, detail: { before: user.roles, after: roles } });
+        await this.audit.append(tx, actor, {
+          action: 'user.roles.set',
+          target: user.username,
+          detail: { before: user.roles, after: roles },
+        });
       }
       if (fields.status === 'disabled') await this.authRepo.deleteUserSessions(tx, id);
       if (Object.keys(fields).length) {
-        await this.audit.append(tx, actor, { action: 'user.update', target: user.username, detail: { changed: Object.keys(fields) } });
+        await this.audit.append(tx, actor, {
+          action: 'user.update',
+          target: user.username,
+          detail: { changed: Object.keys(fields) },
+        });
       }
     });
     return (await this.users.findById(id))!;
@@ -247,7 +298,11 @@ export class OrgService {
     await this.auth.assertAcceptable(user, password, 'password');
     const hash = await hashPassword(password);
     await this.db.transaction(async (tx) => {
-      await this.users.update(tx, id, { passwordHash: hash, mustChangePassword: true, passwordChangedAt: this.clock.now() });
+      await this.users.update(tx, id, {
+        passwordHash: hash,
+        mustChangePassword: true,
+        passwordChangedAt: this.clock.now(),
+      });
       await this.users.addPasswordHistory(tx, id, hash);
       await this.authRepo.deleteUserSessions(tx, id);
       await this.audit.append(tx, actor, { action: 'user.password.reset', target: user.username });
@@ -260,7 +315,10 @@ export class OrgService {
       await this.users.update(tx, id, { lockedUntil: locked ? new Date('9999-12-31T00:00:00Z') : null });
       if (!locked) await this.authRepo.clearFailures(tx, user.username);
       else await this.authRepo.deleteUserSessions(tx, id);
-      await this.audit.append(tx, actor, { action: locked ? 'user.lock' : 'user.unlock', target: user.username });
+      await this.audit.append(tx, actor, {
+        action: locked ? 'user.lock' : 'user.unlock',
+        target: user.username,
+      });
     });
   }
 }

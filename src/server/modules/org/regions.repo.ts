@@ -1,9 +1,10 @@
-import { and, asc, count, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { regions } from './org.tables.ts';
 
 export type RegionRow = typeof regions.$inferSelect;
 export type RegionLevel = RegionRow['level'];
+export type RegionSort = 'code' | '-code' | 'name' | '-name';
 
 export interface RegionFilter {
   level?: RegionLevel | undefined;
@@ -24,11 +25,19 @@ export class RegionsRepo {
       f.level ? eq(regions.level, f.level) : undefined,
       f.parentCode ? eq(regions.parentCode, f.parentCode) : undefined,
       f.code ? eq(regions.code, f.code) : undefined,
-      f.q ? or(ilike(regions.name, `%${escapeLike(f.q)}%`), like(regions.code, `${escapeLike(f.q)}%`)) : undefined,
+      f.q
+        ? or(ilike(regions.name, `%${escapeLike(f.q)}%`), like(regions.code, `${escapeLike(f.q)}%`))
+        : undefined,
     );
   }
 
-  async list(scopePrefix: string, f: RegionFilter, page: number, pageSize: number) {
+  async list(
+    scopePrefix: string,
+    f: RegionFilter,
+    page: number,
+    pageSize: number,
+    sort: RegionSort = 'code',
+  ) {
     const w = this.where(scopePrefix, f);
     const items = await this.db
       .select({
@@ -43,7 +52,15 @@ export class RegionsRepo {
       })
       .from(regions)
       .where(w)
-      .orderBy(asc(regions.code))
+      .orderBy(
+        {
+          code: asc(regions.code),
+          '-code': desc(regions.code),
+          name: asc(regions.name),
+          '-name': desc(regions.name),
+        }[sort],
+        asc(regions.code),
+      )
       .limit(pageSize)
       .offset((page - 1) * pageSize);
     const [total] = await this.db.select({ n: count() }).from(regions).where(w);
@@ -52,7 +69,13 @@ export class RegionsRepo {
 
   async boundaries(scopePrefix: string, f: RegionFilter) {
     return this.db
-      .select({ code: regions.code, name: regions.name, level: regions.level, schematic: regions.schematic, boundary: regions.boundary })
+      .select({
+        code: regions.code,
+        name: regions.name,
+        level: regions.level,
+        schematic: regions.schematic,
+        boundary: regions.boundary,
+      })
       .from(regions)
       .where(and(this.where(scopePrefix, f), sql`${regions.boundary} is not null`))
       .orderBy(asc(regions.code));
@@ -64,7 +87,10 @@ export class RegionsRepo {
   }
 
   async setBoundary(tx: DbOrTx, code: string, boundary: unknown, schematic: boolean) {
-    await tx.update(regions).set({ boundary, schematic, updatedAt: new Date() }).where(eq(regions.code, code));
+    await tx
+      .update(regions)
+      .set({ boundary, schematic, updatedAt: new Date() })
+      .where(eq(regions.code, code));
   }
 
   async upsertMany(tx: DbOrTx, rows: (typeof regions.$inferInsert)[]) {

@@ -1,0 +1,126 @@
+import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import type { Permission } from '../api/types.ts';
+import {
+  AuditOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  DatabaseOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+
+export interface NavLeaf {
+  key: string;
+  path: string;
+  label: (t: TFunction) => string;
+  icon: ReactNode;
+  /** Shown (and routable) only with this permission; none = every signed-in user. */
+  permission?: Permission;
+  testId: string;
+}
+
+export interface NavGroup {
+  key: string;
+  label: (t: TFunction) => string;
+  icon: ReactNode;
+  children: NavLeaf[];
+}
+
+export type NavEntry = NavLeaf | NavGroup;
+
+export function isGroup(entry: NavEntry): entry is NavGroup {
+  return 'children' in entry;
+}
+
+/** The side menu, by module (server module names: org, audit, calendar …). */
+export const NAV: NavEntry[] = [
+  { key: 'home', path: '/', label: (t) => t('nav.home'), icon: <HomeOutlined />, testId: 'nav-home' },
+  {
+    key: 'org',
+    label: (t) => t('nav.org'),
+    icon: <ClusterOutlined />,
+    children: [
+      {
+        key: 'regions',
+        path: '/org/regions',
+        label: (t) => t('nav.regions'),
+        icon: <EnvironmentOutlined />,
+        permission: 'regions.read',
+        testId: 'nav-regions',
+      },
+      {
+        key: 'departments',
+        path: '/org/departments',
+        label: (t) => t('nav.departments'),
+        icon: <BankOutlined />,
+        permission: 'departments.read',
+        testId: 'nav-departments',
+      },
+      {
+        key: 'users',
+        path: '/org/users',
+        label: (t) => t('nav.users'),
+        icon: <TeamOutlined />,
+        permission: 'users.read',
+        testId: 'nav-users',
+      },
+    ],
+  },
+  {
+    key: 'security',
+    label: (t) => t('nav.security'),
+    icon: <SafetyCertificateOutlined />,
+    children: [
+      {
+        key: 'audit',
+        path: '/audit',
+        label: (t) => t('nav.audit'),
+        icon: <AuditOutlined />,
+        permission: 'audit.read',
+        testId: 'nav-audit',
+      },
+    ],
+  },
+  {
+    key: 'basic',
+    label: (t) => t('nav.basic'),
+    icon: <DatabaseOutlined />,
+    children: [
+      {
+        key: 'calendar',
+        path: '/calendar',
+        label: (t) => t('nav.calendar'),
+        icon: <CalendarOutlined />,
+        permission: 'calendar.read',
+        testId: 'nav-calendar',
+      },
+    ],
+  },
+];
+
+/** The menu entries this user may see; groups without a visible child disappear. */
+export function visibleNav(can: (permission: Permission) => boolean): NavEntry[] {
+  const allowed = (leaf: NavLeaf) => !leaf.permission || can(leaf.permission);
+  return NAV.flatMap((entry): NavEntry[] => {
+    if (!isGroup(entry)) return allowed(entry) ? [entry] : [];
+    const children = entry.children.filter(allowed);
+    return children.length > 0 ? [{ ...entry, children }] : [];
+  });
+}
+
+export function navLeaves(entries: NavEntry[]): NavLeaf[] {
+  return entries.flatMap((e) => (isGroup(e) ? e.children : [e]));
+}
+
+/** The leaf whose path is the longest prefix of the current location. */
+export function activeLeaf(entries: NavEntry[], pathname: string): NavLeaf | undefined {
+  return navLeaves(entries)
+    .filter((l) =>
+      l.path === '/' ? pathname === '/' : pathname === l.path || pathname.startsWith(`${l.path}/`),
+    )
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
