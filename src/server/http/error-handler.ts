@@ -129,13 +129,11 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): v
     if (!appErr) {
       // Internals go to the log, never to the client (INP-1).
       request.log.error({ err: loggable(err) }, 'unhandled error');
-      return reply
-        .status(500)
-        .send({
-          code: 'INTERNAL',
-          message: translate('INTERNAL', lang, { requestId: request.id }),
-          requestId: request.id,
-        });
+      return reply.status(500).send({
+        code: 'INTERNAL',
+        message: translate('INTERNAL', lang, { requestId: request.id }),
+        requestId: request.id,
+      });
     }
     if (appErr.code === 'DATABASE_UNAVAILABLE')
       request.log.warn({ err: loggable(err) }, 'database unavailable');
