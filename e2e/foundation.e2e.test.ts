@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshInstall, startServer } from '../test/cli.ts';
+import { launchChromium } from './browser.ts';
+
+const shots = path.resolve(import.meta.dirname, '../test-results');
+mkdirSync(shots, { recursive: true });
+
+let browser: Browser;
+let base: string;
+let stopServer: () => void;
+
+beforeAll(async () => {
+  const { env } = await freshInstall();
+  const server = await startServer({ ...env, LOGIN_RATE_LIMIT: '100' });
+  base = server.url;
+  stopServer = () => server.child.kill('SIGTERM');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  stopServer?.();
+});
+
+async function signInAs(page: Page, username: string, password = 'Demo@2026') {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+describe('foundation in the browser', () => {
+  it('signs in in Chinese, switches to English, shows 8 streets and 75 communities on the regions page and map, and signs out', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    await expect.poll(() => page.url()).toMatch(/\/login/);
+    await expect.poll(() => page.getByTestId('login-submit').innerText()).toMatch(/登\s*录/);
+    await signInAs(page, 'admin');
+    await page.getByTestId('side-nav').waitFor();
+    await page.getByTestId('nav-regions').click();
+    await page.getByTestId('page-regions').waitFor();
+    await expect
+      .poll(() => page.getByTestId('region-count-street').innerText(), { timeout: 15_000 })
+      .toMatch(/\b8\b/);
+    await expect.poll(() => page.getByTestId('region-count-community').innerText()).toMatch(/\b75\b/);
+    // The map draws its canvas with the schematic label.
+    await page.getByTestId('region-map').locator('canvas').first().waitFor();
+    await expect.poll(() => page.getByTestId('map-schematic').innerText()).toMatch(/示意/);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(shots, 'regions-zh.png') });
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => page.getByTestId('map-schematic').innerText()).toMatch(/[Ss]chematic/);
+    await expect.poll(() => page.getByTestId('nav-regions').innerText()).toMatch(/Regions/);
+    await page.screenshot({ path: path.join(shots, 'regions-en.png') });
+
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('menu-sign-out').click();
+    await expect.poll(() => page.url()).toMatch(/\/login/);
+    // Signed out: the server forgot the session, and nothing personal stays in web storage (DAT-6).
+    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    expect(me).toBe(401);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(stored).not.toMatch(/admin|csrf|session/i);
+    await page.goBack();
+    await expect.poll(() => page.url()).toMatch(/\/login/);
+    await context.close();
+  });
+
+  it('locks the account after 5 wrong passwords and says so', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    for (let i = 0; i < 5; i++) {
+      await signInAs(page, 'leader', `Wrong#Pass${i}`);
+      await page.getByTestId('login-error').waitFor();
+    }
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toMatch(/锁定/);
+    await signInAs(page, 'leader');
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toMatch(/锁定/);
+    expect(page.url()).toMatch(/\/login/);
+    await context.close();
+  });
+
+  it('shows a street officer the 403 page for an admin page, and the API answers 403 too', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await signInAs(page, 'street-330105012');
+    await page.getByTestId('side-nav').waitFor();
+    expect(await page.getByTestId('nav-users').count()).toBe(0);
+    await page.goto(`${base}/org/users`);
+    await page.getByTestId('page-403').waitFor();
+    const status = await page.evaluate(async () => (await fetch('/api/users')).status);
+    expect(status).toBe(403);
+    // Their region picker and regions page show only their street.
+    await page.goto(`${base}/org/regions`);
+    await expect
+      .poll(() => page.getByTestId('region-count-community').innerText(), { timeout: 15_000 })
+      .toMatch(/\b7\b/);
+    await expect.poll(() => page.getByTestId('region-count-street').innerText()).toMatch(/\b1\b/);
+    await context.close();
+  });
+});
