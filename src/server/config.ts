@@ -37,6 +37,8 @@ const envSchema = z.object({
     .int()
     .min(180, 'audit records must stay online at least 180 days (等保 AUD-4)')
     .default(365),
+  /** Accounts with no sign-in for this many days are disabled (ACL-4); 0 turns it off. */
+  DORMANT_ACCOUNT_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   API_TOKEN_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   TRUST_PROXY: z
     .enum(['true', 'false'])

@@ -11,6 +11,8 @@ import { systemActor } from './modules/audit/audit.service.ts';
 import { normalizeLoginId } from '../domain/password-policy.ts';
 import { backup, restore, RestoreRefusedError } from './ops/backup.ts';
 import { openRuntime } from './runtime.ts';
+import { foundationJobs } from './jobs/definitions.ts';
+import { Scheduler } from './jobs/scheduler.ts';
 import { DemoSeedRefusedError, demoSignIns, isDemoInstallation, seedDemo } from './seed/demo.ts';
 import type { Services } from './services.ts';
 import type { Principal } from './modules/auth/principal.ts';
@@ -100,10 +102,13 @@ async function serve(): Promise<void> {
     demo = demo || result.seeded;
   }
   const app = await buildApp(services);
+  const scheduler = new Scheduler(database.db, services.clock, foundationJobs(services), app.log);
+  await scheduler.register();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
     const timer = setTimeout(() => process.exit(1), 15_000);
     timer.unref();
+    await scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -111,6 +116,7 @@ async function serve(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.PORT, host: config.HOST });
+  scheduler.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

@@ -81,6 +81,29 @@ export class AuthRepo {
       );
   }
 
+  /** Removes sessions past their lifetime or idle limit, expired tokens, and stale unlocked failure counts. */
+  async purgeExpired(now: Date, idleCutoff: Date) {
+    const s = await this.db
+      .delete(sessions)
+      .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleCutoff)))
+      .returning({ id: sessions.id });
+    const t = await this.db
+      .delete(apiTokens)
+      .where(lt(apiTokens.expiresAt, now))
+      .returning({ id: apiTokens.id });
+    const dayAgo = new Date(now.getTime() - 86_400_000);
+    const f = await this.db
+      .delete(loginFailures)
+      .where(
+        and(
+          lt(loginFailures.lastFailedAt, dayAgo),
+          or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, now)),
+        ),
+      )
+      .returning({ id: loginFailures.loginId });
+    return { sessions: s.length, tokens: t.length, failures: f.length };
+  }
+
   async apiClientByClientId(clientId: string) {
     const [row] = await this.db.select().from(apiClients).where(eq(apiClients.clientId, clientId));
     return row;

@@ -202,6 +202,10 @@ export class AuthService {
     };
   }
 
+  purgeExpired(now: Date) {
+    return this.repo.purgeExpired(now, new Date(now.getTime() - this.config.SESSION_IDLE_MINUTES * 60_000));
+  }
+
   async changePassword(principal: Principal, current: string, next: string, actor: Actor): Promise<void> {
     const user = await this.users.findById(principal.userId!);
     if (!user) throw new AppError('UNAUTHENTICATED');

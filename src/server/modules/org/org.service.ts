@@ -11,7 +11,7 @@ import type { Clock } from '../../clock.ts';
 import { hashPassword } from '../../crypto/passwords.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
-import type { Actor, AuditService } from '../audit/audit.service.ts';
+import { systemActor, type Actor, type AuditService } from '../audit/audit.service.ts';
 import type { AuthRepo } from '../auth/auth.repo.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -307,6 +307,25 @@ export class OrgService {
       await this.authRepo.deleteUserSessions(tx, id);
       await this.audit.append(tx, actor, { action: 'user.password.reset', target: user.username });
     });
+  }
+
+  /** ACL-4: accounts idle for the configured days are disabled, each with its audit record. */
+  async disableDormantAccounts(now: Date, days: number): Promise<{ disabled: string[] }> {
+    if (days <= 0) return { disabled: [] };
+    const cutoff = new Date(now.getTime() - days * 86_400_000);
+    const idle = await this.users.dormant(cutoff);
+    for (const user of idle) {
+      await this.db.transaction(async (tx) => {
+        await this.users.update(tx, user.id, { status: 'disabled' });
+        await this.authRepo.deleteUserSessions(tx, user.id);
+        await this.audit.append(tx, systemActor('dormancy'), {
+          action: 'user.disable.dormant',
+          target: user.username,
+          detail: { lastSignIn: (user.lastLoginAt ?? user.createdAt).toISOString(), days },
+        });
+      });
+    }
+    return { disabled: idle.map((u) => u.username) };
   }
 
   async setLock(p: Principal, id: string, locked: boolean, actor: Actor) {

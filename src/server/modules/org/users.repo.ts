@@ -146,6 +146,16 @@ export class UsersRepo {
     };
   }
 
+  /** Active accounts whose last sign-in (or creation, if never) is before the cutoff. */
+  async dormant(cutoff: Date): Promise<UserRow[]> {
+    return this.db
+      .select()
+      .from(users)
+      .where(
+        and(eq(users.status, 'active'), sql`coalesce(${users.lastLoginAt}, ${users.createdAt}) < ${cutoff}`),
+      );
+  }
+
   async countAll(): Promise<number> {
     const [row] = await this.db.select({ n: count() }).from(users);
     return row?.n ?? 0;

@@ -1,0 +1,18 @@
+import type { Services } from '../services.ts';
+import type { JobDefinition } from './scheduler.ts';
+
+/** The recurring jobs of the foundation; later modules add theirs here. */
+export function foundationJobs(s: Services): JobDefinition[] {
+  return [
+    {
+      name: 'accounts.dormancy',
+      intervalSeconds: 3600,
+      run: async (now) => s.org.disableDormantAccounts(now, s.config.DORMANT_ACCOUNT_DAYS),
+    },
+    {
+      name: 'sessions.purge',
+      intervalSeconds: 900,
+      run: async (now) => s.auth.purgeExpired(now),
+    },
+  ];
+}
