@@ -154,6 +154,9 @@ describe('sign-in (AUTH-1..AUTH-4)', () => {
     expect(again.status).toBe('mfa_required');
     expect((await again.request('GET', '/api/regions')).json().code).toBe('MFA_REQUIRED');
     expect((await again.request('POST', '/api/auth/totp', { code: '000000' })).statusCode).toBe(401);
+    // The code accepted at enrolment cannot be replayed.
+    expect((await again.request('POST', '/api/auth/totp', { code })).statusCode).toBe(401);
+    clock.advance(30_000);
     const good = await AuthService.totpNow(secret, clock.now());
     expect((await again.request('POST', '/api/auth/totp', { code: good })).statusCode).toBe(200);
     expect((await again.request('GET', '/api/regions')).statusCode).toBe(200);

@@ -52,7 +52,7 @@ describe('command line', () => {
       env,
     );
     expect(created.code, created.stderr).toBe(0);
-    const weak = await cli(['user', 'reset-password', 'zhao.lei', '--password', 'weak'], env);
+    const weak = await cli(['user', 'reset-password', 'zhao.lei'], { ...env, OD_PASSWORD: 'weak' });
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/password policy/i);
     expect((await cli(['user', 'lock', 'zhao.lei'], env)).code).toBe(0);
@@ -69,10 +69,12 @@ describe('command line', () => {
     const b = await cli(['backup', file], env);
     expect(b.code, b.stderr).toBe(0);
     expect(existsSync(file)).toBe(true);
+    const written = Number(b.stdout.match(/(\d+) rows in/)![1]);
     const { env: target } = await install();
     const r = await cli(['restore', file], target);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/audit chain verifies/);
+    expect(Number(r.stdout.match(/restored (\d+) rows/)![1])).toBe(written);
     const users = await cli(['user', 'lock', 'leader'], target);
     expect(users.code).toBe(0);
     expect((await cli(['audit', 'verify'], target)).code).toBe(0);
@@ -80,6 +82,20 @@ describe('command line', () => {
     const twice = await cli(['restore', file], target);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/empty database/);
+  });
+
+  it('refuses to serve the demo district in production, with its well-known accounts (ACL-4)', async () => {
+    const { env } = await install();
+    await cli(['seed', '--demo'], env);
+    const r = await cli(['serve'], {
+      ...env,
+      SECURITY_PROFILE: 'production',
+      PORT: '0',
+      ...(env.DATABASE_URL ? { DATABASE_URL: `${env.DATABASE_URL}?sslmode=disable` } : {}),
+    });
+    expect(r.code).toBe(1);
+    // On PostgreSQL without TLS the configuration check stops it even earlier (DAT-1).
+    expect(r.stderr).toMatch(env.DATABASE_URL ? /TLS/ : /demo district/);
   });
 
   it('explains an unreachable database and exits non-zero', async () => {

@@ -83,6 +83,23 @@ export function separationOfDutiesViolation(roles: readonly Role[]): [Role, Role
   return held.length > 1 ? [held[0]!, held[1]!] : null;
 }
 
+/**
+ * What an API client may be given: only permissions its creator holds, and never those that would
+ * let a system act as an administrator (audit reading, role grants, creating more clients).
+ */
+export const NEVER_DELEGATED: readonly Permission[] = [
+  'audit.read',
+  'roles.manage',
+  'api_clients.manage',
+  'users.manage',
+  'users.edit',
+  'users.lock',
+];
+
+export function delegable(creatorRoles: readonly Role[], permission: Permission): boolean {
+  return !NEVER_DELEGATED.includes(permission) && hasPermission(creatorRoles, permission);
+}
+
 /** Roles that only the security administrator may grant. */
 export function needsRoleManager(role: Role): boolean {
   return ADMIN_TRIAD.includes(role);

@@ -57,6 +57,20 @@ async function withRuntime<T>(
   }
 }
 
+/**
+ * A password from --password, else OD_PASSWORD, else the first line of standard input: the last two
+ * keep it out of the process list and shell history.
+ */
+async function passwordFrom(option: string | undefined): Promise<string> {
+  if (option) return option;
+  if (process.env.OD_PASSWORD) return process.env.OD_PASSWORD;
+  if (process.stdin.isTTY)
+    throw new InvalidArgumentError('give the password on standard input, in OD_PASSWORD, or with --password');
+  const { createInterface } = await import('node:readline');
+  for await (const line of createInterface({ input: process.stdin })) return line;
+  throw new InvalidArgumentError('no password on standard input');
+}
+
 const cliActor = () => systemActor(`cli:${process.env.USER ?? 'operator'}`);
 
 /** The CLI acts with the rights of the whole district (it runs on the server, as its operator). */
@@ -212,11 +226,14 @@ async function userByName(s: Services, username: string) {
 
 user
   .command('reset-password <username>')
-  .requiredOption('--password <password>', 'temporary password (must be changed at next sign-in)')
-  .action((username: string, o: { password: string }) =>
+  .option(
+    '--password <password>',
+    'temporary password (must be changed at next sign-in); default: OD_PASSWORD or standard input',
+  )
+  .action((username: string, o: { password?: string }) =>
     withRuntime(async (s) => {
       const u = await userByName(s, username);
-      await s.org.resetPassword(await operatorPrincipal(s), u.id, o.password, cliActor());
+      await s.org.resetPassword(await operatorPrincipal(s), u.id, await passwordFrom(o.password), cliActor());
       console.log(`password of ${u.username} reset; it must be changed at next sign-in`);
     }),
   );

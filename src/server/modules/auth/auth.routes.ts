@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PERMISSIONS, ROLES } from '../../../domain/permissions.ts';
+import { delegable, PERMISSIONS, ROLES } from '../../../domain/permissions.ts';
 import { access, actorOf, principalOf } from '../../http/access.ts';
 import { commonErrors, errorBody } from '../../http/contract.ts';
 import { AppError } from '../../http/errors.ts';
@@ -49,7 +49,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: request.protocol === 'https',
+        // Production runs behind TLS: the cookie is Secure even if a proxy hides the scheme.
+        secure: app.services.config.production || request.protocol === 'https',
       });
       return { status: out.status };
     },
@@ -248,6 +249,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { expiresAt, ...rest } = request.body;
+      const creator = principalOf(request);
+      const refused = rest.permissions.filter((perm) => !delegable(creator.roles, perm));
+      if (refused.length) {
+        throw new AppError(
+          'FORBIDDEN',
+          {},
+          refused.map((perm) => ({ path: 'permissions', message: perm })),
+        );
+      }
       if (!(await repos.departments.get(rest.departmentId))) {
         throw new AppError('VALIDATION_FAILED', {}, [
           { path: 'departmentId', message: 'od.unknownDepartment' },

@@ -1,5 +1,10 @@
 import { generate as totpGenerate, generateSecret, generateURI, verify as totpVerify } from 'otplib';
-import { checkPassword, normalizeLoginId, passwordExpired } from '../../../domain/password-policy.ts';
+import {
+  checkPassword,
+  normalizeLoginId,
+  PASSWORD_PROFILES,
+  passwordExpired,
+} from '../../../domain/password-policy.ts';
 import { ADMIN_TRIAD, isRole, permissionsOf, type Permission } from '../../../domain/permissions.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
@@ -15,8 +20,6 @@ import type { Principal } from './principal.ts';
 export type LoginOutcome =
   | { status: 'ok' | 'mfa_required' | 'password_change_required'; sessionToken: string; user: UserWithRoles }
   | never;
-
-const PASSWORD_HISTORY = 5;
 
 export class AuthService {
   constructor(
@@ -131,13 +134,34 @@ export class AuthService {
     const secret = decryptField(this.fieldKeys, user.totpSecretEnc);
     const epoch = Math.floor(this.clock.now().getTime() / 1000);
     const result = await totpVerify({ secret, token: code, epoch, epochTolerance: 30 });
-    if (!result.valid) {
-      await this.audit.record(actor, { action: 'auth.mfa', result: 'failure' });
+    // A code is good once: a step at or before the last accepted one is a replay.
+    const step = result.valid ? Math.floor(epoch / 30) + (result.delta ?? 0) : null;
+    if (!result.valid || (user.totpLastStep !== null && step! <= user.totpLastStep)) {
+      // Wrong codes count towards the same lockout as wrong passwords.
+      await this.db.transaction(async (tx) => {
+        const row = await this.repo.addFailure(tx, user.username, this.clock.now());
+        await this.audit.append(tx, actor, {
+          action: 'auth.mfa',
+          result: 'failure',
+          detail: { failures: row.count },
+        });
+        if (row.count >= this.config.LOCKOUT_THRESHOLD) {
+          const until = new Date(this.clock.now().getTime() + this.config.LOCKOUT_MINUTES * 60_000);
+          await this.repo.setLock(tx, user.username, until);
+          await this.repo.deleteSession(tx, principal.sessionId!);
+          await this.audit.append(tx, actor, {
+            action: 'auth.lock',
+            target: user.username,
+            detail: { until: until.toISOString() },
+          });
+        }
+      });
       throw new AppError('MFA_INVALID');
     }
     await this.db.transaction(async (tx) => {
       await this.repo.updateSession(tx, principal.sessionId!, { mfaPassed: true });
-      if (!user.totpEnabled) await this.users.update(tx, user.id, { totpEnabled: true });
+      await this.repo.clearFailures(tx, user.username);
+      await this.users.update(tx, user.id, { totpEnabled: true, totpLastStep: step });
       await this.audit.append(tx, actor, { action: user.totpEnabled ? 'auth.mfa' : 'auth.mfa.enrol' });
     });
   }
@@ -243,12 +267,15 @@ export class AuthService {
         problems.map((p) => ({ path: field, message: `od.password.${p.code}`, params: p.params ?? {} })),
       );
     }
-    const recent = await this.users.recentPasswordHashes(user.id, PASSWORD_HISTORY);
+    // dengbao-l3 refuses the last 5 passwords; asvs keeps no history.
+    const depth = PASSWORD_PROFILES[this.config.PASSWORD_PROFILE].historyDepth;
+    if (depth === 0) return;
+    const recent = await this.users.recentPasswordHashes(user.id, depth);
     if (user.passwordHash) recent.push(user.passwordHash);
     for (const h of recent) {
       if (await verifyPassword(h, password)) {
         throw new AppError('PASSWORD_POLICY', {}, [
-          { path: field, message: 'od.password.REUSED', params: { count: PASSWORD_HISTORY } },
+          { path: field, message: 'od.password.REUSED', params: { count: depth } },
         ]);
       }
     }

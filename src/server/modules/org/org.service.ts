@@ -216,6 +216,15 @@ export class OrgService {
     const scope = rowScope(p);
     if (!user || !user.regionCode.startsWith(scope.regionPrefix)) throw notFound();
     if (scope.departmentId && user.departmentId !== scope.departmentId) throw notFound();
+    // 三员分立: the accounts of the three administrators are managed by the security administrator
+    // only, so that the system administrator cannot take over the auditor's account (or the reverse).
+    if (
+      user.roles.some(needsRoleManager) &&
+      user.id !== p.userId &&
+      !hasPermission(p.roles, 'roles.manage')
+    ) {
+      throw new AppError('FORBIDDEN');
+    }
     return user;
   }
 
