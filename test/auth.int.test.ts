@@ -236,3 +236,21 @@ describe('production profile (AUTH-5)', () => {
     expect(s.status).toBe('ok');
   });
 });
+
+describe('rate limiting of sign-in', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await startTestApp({ env: { LOGIN_RATE_LIMIT: '3' } });
+  });
+  afterAll(() => ctx.close());
+
+  it('answers 429 RATE_LIMITED past the per-minute limit of a client address', async () => {
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await login(ctx, 'leader', 'Wrong@2026x')).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429]);
+    const res = await login(ctx, 'leader', 'Demo@2026');
+    expect(res.statusCode).toBe(429);
+    expect(res.json().code).toBe('RATE_LIMITED');
+    expect(res.headers['retry-after']).toBeDefined();
+  });
+});

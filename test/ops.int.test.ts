@@ -151,8 +151,16 @@ describe('crash safety', () => {
     const versions = ((await (await admin('GET', '/api/calendar/2030')).json()) as { version: number })
       .version;
     expect(audited.total).toBe(versions);
+    // A graceful stop: in-flight work finishes, the database closes cleanly, exit code 0.
+    const pending = admin('PUT', '/api/calendar/2035', { holidays: ['2035-01-01'], makeUpWorkdays: [] });
     again.child.kill('SIGTERM');
-    await new Promise((r) => again.child.once('exit', r));
+    const [code, answer] = await Promise.all([
+      new Promise((r) => again.child.once('exit', r)),
+      pending.then((r) => r.status).catch(() => 0),
+    ]);
+    expect(code).toBe(0);
+    expect([200, 0]).toContain(answer);
+    expect((await cli(['audit', 'verify'], env)).code).toBe(0);
   });
 });
 

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, ilike, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { contains } from '../../db/patterns.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { auditHead, auditLog } from './audit.tables.ts';
 
@@ -15,7 +16,7 @@ export interface AuditFilter {
 
 function where(f: AuditFilter): SQL | undefined {
   return and(
-    f.actor ? ilike(auditLog.actor, `%${f.actor.replace(/[%_\\]/g, '\\$&')}%`) : undefined,
+    f.actor ? contains(auditLog.actor, f.actor) : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,
     f.result ? eq(auditLog.result, f.result) : undefined,
     f.from ? gte(auditLog.at, f.from) : undefined,

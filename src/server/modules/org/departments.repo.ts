@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, type SQL } from 'drizzle-orm';
+import { contains } from '../../db/patterns.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { departments } from './org.tables.ts';
 
@@ -11,8 +12,6 @@ export interface DepartmentFilter {
   kind?: DepartmentKind | undefined;
 }
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
-
 export class DepartmentsRepo {
   constructor(private readonly db: Db) {}
 
@@ -22,9 +21,9 @@ export class DepartmentsRepo {
       f.kind ? eq(departments.kind, f.kind) : undefined,
       f.q
         ? or(
-            ilike(departments.name, `%${escapeLike(f.q)}%`),
-            ilike(departments.shortName, `%${escapeLike(f.q)}%`),
-            ilike(departments.code, `%${escapeLike(f.q)}%`),
+            contains(departments.name, f.q),
+            contains(departments.shortName, f.q),
+            contains(departments.code, f.q),
           )
         : undefined,
     );

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { contains, startsWith } from '../../db/patterns.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { regions } from './org.tables.ts';
 
@@ -13,21 +14,17 @@ export interface RegionFilter {
   q?: string | undefined;
 }
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
-
 export class RegionsRepo {
   constructor(private readonly db: Db) {}
 
   /** The scope is applied here, in SQL: only the caller's subtree is ever read. */
   private where(scopePrefix: string, f: RegionFilter): SQL | undefined {
     return and(
-      like(regions.code, `${escapeLike(scopePrefix)}%`),
+      startsWith(regions.code, scopePrefix),
       f.level ? eq(regions.level, f.level) : undefined,
       f.parentCode ? eq(regions.parentCode, f.parentCode) : undefined,
       f.code ? eq(regions.code, f.code) : undefined,
-      f.q
-        ? or(ilike(regions.name, `%${escapeLike(f.q)}%`), like(regions.code, `${escapeLike(f.q)}%`))
-        : undefined,
+      f.q ? or(contains(regions.name, f.q), startsWith(regions.code, f.q)) : undefined,
     );
   }
 

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gt, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { contains, startsWith } from '../../db/patterns.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Role } from '../../../domain/permissions.ts';
 import { departments, passwordHistory, regions, userRoles, users } from './org.tables.ts';
@@ -22,8 +23,6 @@ export interface RowScope {
   regionPrefix: string;
   departmentId?: string | null;
 }
-
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
 export class UsersRepo {
   constructor(private readonly db: Db) {}
@@ -92,16 +91,14 @@ export class UsersRepo {
       sql`exists (select 1 from ${loginFailures} lf where lf.login_id = "users"."username" and lf.locked_until > ${now})`,
     );
     return and(
-      like(users.regionCode, `${escapeLike(scope.regionPrefix)}%`),
+      startsWith(users.regionCode, scope.regionPrefix),
       scope.departmentId ? eq(users.departmentId, scope.departmentId) : undefined,
-      f.q
-        ? or(ilike(users.username, `%${escapeLike(f.q)}%`), ilike(users.displayName, `%${escapeLike(f.q)}%`))
-        : undefined,
+      f.q ? or(contains(users.username, f.q), contains(users.displayName, f.q)) : undefined,
       f.role
         ? sql`exists (select 1 from ${userRoles} ur where ur.user_id = "users"."id" and ur.role = ${f.role})`
         : undefined,
       f.departmentId ? eq(users.departmentId, f.departmentId) : undefined,
-      f.regionCode ? like(users.regionCode, `${escapeLike(f.regionCode)}%`) : undefined,
+      f.regionCode ? startsWith(users.regionCode, f.regionCode) : undefined,
       f.status === 'disabled' ? eq(users.status, 'disabled') : undefined,
       f.status === 'locked' ? and(eq(users.status, 'active'), lockedExpr) : undefined,
       f.status === 'active' ? and(eq(users.status, 'active'), sql`not (${lockedExpr})`) : undefined,
