@@ -231,6 +231,29 @@ describe('production profile (AUTH-5)', () => {
     expect((await s.request('GET', '/api/users')).statusCode).toBe(200);
   });
 
+  it('marks the session cookie Secure in production', async () => {
+    const res = await login(ctx, 'street-330105013', 'Demo@2026');
+    expect(String(res.headers['set-cookie'])).toMatch(/;\s*Secure/);
+  });
+
+  it('locks on wrong second-factor codes, and a correct password does not reset the count', async () => {
+    const s = await signIn(ctx.app, 'secadmin');
+    const enrol = await s.request('POST', '/api/auth/totp/enrol');
+    const secret = enrol.json().secret as string;
+    expect(
+      (await s.request('POST', '/api/auth/totp', { code: await AuthService.totpNow(secret, new Date()) }))
+        .statusCode,
+    ).toBe(200);
+    for (let round = 0; round < 2; round++) {
+      const pending = await signIn(ctx.app, 'secadmin');
+      expect(pending.status).toBe('mfa_required');
+      for (let i = 0; i < 3 - round; i++)
+        expect((await pending.request('POST', '/api/auth/totp', { code: '000000' })).statusCode).toBe(401);
+    }
+    // 3 + 2 wrong codes across two password sign-ins: locked.
+    expect((await login(ctx, 'secadmin', 'Demo@2026')).statusCode).toBe(423);
+  });
+
   it('does not ask ordinary staff for a second factor', async () => {
     const s = await signIn(ctx.app, 'street-330105012');
     expect(s.status).toBe('ok');

@@ -47,6 +47,17 @@ describe('separation of duties and account takeover (ACL-3)', () => {
     const sec = await signIn(ctx.app, 'secadmin');
     expect((await sec.request('POST', `/api/users/${auditor}/lock`)).statusCode).toBe(204);
     expect((await sec.request('POST', `/api/users/${auditor}/unlock`)).statusCode).toBe(204);
+    expect(
+      (await sec.request('POST', `/api/users/${auditor}/reset-password`, { password: 'Reset#Audit2026' }))
+        .statusCode,
+    ).toBe(204);
+    expect((await sec.request('PATCH', `/api/users/${auditor}`, { status: 'disabled' })).statusCode).toBe(
+      200,
+    );
+    expect((await sec.request('PATCH', `/api/users/${auditor}`, { status: 'active' })).statusCode).toBe(200);
+    // ...but edits nothing else.
+    expect((await sec.request('PATCH', `/api/users/${auditor}`, { displayName: 'x' })).statusCode).toBe(403);
+    expect((await signIn(ctx.app, 'auditor', 'Reset#Audit2026')).status).toBe('password_change_required');
   });
 });
 

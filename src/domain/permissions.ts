@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'users.manage',
   'users.edit',
   'users.lock',
+  'users.reset',
   'roles.manage',
   'audit.read',
   'calendar.read',
@@ -48,11 +49,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'users.manage',
     'users.edit',
     'users.lock',
+    'users.reset',
     'calendar.manage',
     'api_clients.manage',
   ],
   // The security administrator grants roles (including the admin roles) and locks accounts.
-  sec_admin: [...everyoneReads, 'users.read', 'users.edit', 'users.lock', 'roles.manage'],
+  sec_admin: [...everyoneReads, 'users.read', 'users.edit', 'users.lock', 'users.reset', 'roles.manage'],
   // The audit administrator reads and exports audit records and can change nothing else.
   audit_admin: ['audit.read'],
   bureau_admin: [...everyoneReads, 'users.read', 'calendar.manage'],

@@ -190,11 +190,14 @@ user
   .requiredOption('--roles <roles>', 'comma-separated roles, e.g. sys_admin or street_officer')
   .requiredOption('--region <code>', 'region code of the scope')
   .option('--department <code>', 'department code')
-  .requiredOption('--password <password>', 'initial password (must be changed at first sign-in)')
+  .option(
+    '--password <password>',
+    'initial password (must be changed at first sign-in); default: OD_PASSWORD or standard input',
+  )
   .action(
     (
       username: string,
-      o: { name: string; roles: string; region: string; department?: string; password: string },
+      o: { name: string; roles: string; region: string; department?: string; password?: string },
     ) =>
       withRuntime(async (s) => {
         const roles = o.roles.split(',').map((r) => r.trim());
@@ -210,7 +213,7 @@ user
             roles: roles as Role[],
             regionCode: o.region,
             departmentId: dept?.id ?? null,
-            password: o.password,
+            password: await passwordFrom(o.password),
           },
           cliActor(),
         );
@@ -325,7 +328,7 @@ program
         bar.stop();
         const v = await s.audit.verify();
         console.log(
-          `restored ${h.tables.reduce((a, t) => a + t.rows, 0)} rows from ${h.createdAt}; audit chain ${v.ok ? 'verifies' : 'BROKEN'}`,
+          `restored ${h.restoredRows} rows from ${h.createdAt}; audit chain ${v.ok ? 'verifies' : 'BROKEN'}`,
         );
         if (!v.ok) process.exitCode = 1;
       },

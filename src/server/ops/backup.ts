@@ -109,7 +109,11 @@ export async function backup(database: Database, file: string, onProgress?: Prog
 export class RestoreRefusedError extends Error {}
 
 /** Restores into a freshly migrated, empty database, in one transaction: all or nothing. */
-export async function restore(database: Database, file: string, onProgress?: Progress): Promise<Header> {
+export async function restore(
+  database: Database,
+  file: string,
+  onProgress?: Progress,
+): Promise<Header & { restoredRows?: number }> {
   const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   let header: Header | undefined;
   const byTable = new Map<string, unknown[]>();
@@ -138,6 +142,7 @@ export async function restore(database: Database, file: string, onProgress?: Pro
     throw new RestoreRefusedError(
       'restore needs an empty database (a new DATA_DIR or a new PostgreSQL database)',
     );
+  let restored = 0;
   const write = async (q: Database['query']) => {
     let done = 0;
     for (const { name } of header!.tables) {
@@ -151,6 +156,11 @@ export async function restore(database: Database, file: string, onProgress?: Pro
           [JSON.stringify(rows.slice(i, i + 500))],
         );
       }
+      const [{ n } = { n: 0 }] = await q<{ n: number }>(`select count(*)::int as n from ${quote(name)}`);
+      const expected = header!.tables.find((t) => t.name === name)!.rows;
+      if (n !== expected)
+        throw new RestoreRefusedError(`${name}: restored ${n} rows, the backup has ${expected}`);
+      restored += n;
       onProgress?.(++done, header!.tables.length, name);
     }
     // Identity columns continue after the restored rows.
@@ -182,5 +192,5 @@ export async function restore(database: Database, file: string, onProgress?: Pro
       await write(async (text, params) => (await tx.query(text, params as unknown[])).rows as never);
     });
   }
-  return header;
+  return { ...header, restoredRows: restored };
 }

@@ -630,7 +630,7 @@ export interface paths {
                         name: string;
                         /** Format: uuid */
                         departmentId: string;
-                        permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage")[];
+                        permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage")[];
                         expiresAt?: string | null;
                     };
                 };
@@ -2370,7 +2370,7 @@ export interface components {
             username: string;
             displayName: string;
             roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader")[];
-            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage")[];
+            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage")[];
             department: {
                 id: string;
                 name: string;
@@ -2489,7 +2489,7 @@ export interface components {
             username: string;
             displayName: string;
             roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader")[];
-            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage")[];
+            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage")[];
             department: {
                 id: string;
                 name: string;

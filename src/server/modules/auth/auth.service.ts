@@ -99,7 +99,8 @@ export class AuthService {
       user.mustChangePassword || passwordExpired(this.config.PASSWORD_PROFILE, user.passwordChangedAt, now);
     const needsMfa = user.totpEnabled || this.mfaMandatory(user);
     await this.db.transaction(async (tx) => {
-      await this.repo.clearFailures(tx, loginId);
+      // With a second factor pending, failures are cleared only once the code is right too.
+      if (!needsMfa) await this.repo.clearFailures(tx, loginId);
       await this.repo.insertSession(tx, {
         id: sm3Hex(token),
         userId: user.id,
@@ -131,6 +132,18 @@ export class AuthService {
   async verifyTotp(principal: Principal, code: string, actor: Actor): Promise<void> {
     const user = await this.users.findById(principal.userId!);
     if (!user?.totpSecretEnc) throw new AppError('MFA_REQUIRED');
+    const now = this.clock.now();
+    const failures = await this.repo.failures(user.username);
+    if (
+      (failures?.lockedUntil && failures.lockedUntil > now) ||
+      (user.lockedUntil && user.lockedUntil > now)
+    ) {
+      await this.db.transaction((tx) => this.repo.deleteSession(tx, principal.sessionId!));
+      throw this.lockedError(
+        [failures?.lockedUntil, user.lockedUntil].filter((d): d is Date => !!d && d > now),
+        now,
+      );
+    }
     const secret = decryptField(this.fieldKeys, user.totpSecretEnc);
     const epoch = Math.floor(this.clock.now().getTime() / 1000);
     const result = await totpVerify({ secret, token: code, epoch, epochTolerance: 30 });

@@ -443,7 +443,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/users/:id/reset-password',
     {
-      config: { access: access.permission('users.manage') },
+      config: { access: access.permission('users.reset') },
       schema: {
         tags: ['org'],
         summary: 'Set a temporary password (the user must change it at next sign-in)',

@@ -275,8 +275,12 @@ export class OrgService {
 
   async updateUser(p: Principal, id: string, patch: UserPatch, actor: Actor) {
     const user = await this.scopedUser(p, id);
-    const onlyRoles = patch.roles && Object.keys(patch).every((k) => k === 'roles');
-    if (!onlyRoles && !hasPermission(p.roles, 'users.manage')) throw new AppError('FORBIDDEN');
+    // The security administrator grants roles and enables or disables accounts; the rest is the
+    // system administrator's.
+    const securityFields = Object.keys(patch).every((k) => k === 'roles' || k === 'status');
+    const allowed =
+      hasPermission(p.roles, 'users.manage') || (securityFields && hasPermission(p.roles, 'roles.manage'));
+    if (!allowed) throw new AppError('FORBIDDEN');
     if (patch.roles) this.checkRoleGrant(p, patch.roles, user.roles);
     await this.checkPlacement(p, patch.regionCode, patch.departmentId);
     const { roles, ...fields } = patch;
