@@ -59,7 +59,7 @@ export async function backup(database: Database, file: string, onProgress?: Prog
     const body: string[] = [];
     let done = 0;
     const keys = await q<{ t: string; cols: string[] }>(
-      `select c.relname as t, array_agg(a.attname order by k.ord) as cols
+      `select c.relname as t, array_agg(a.attname::text order by k.ord) as cols
          from pg_index i join pg_class c on c.oid = i.indrelid join pg_namespace n on n.oid = c.relnamespace
          cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
          join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
