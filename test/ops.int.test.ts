@@ -14,7 +14,8 @@ afterAll(async () => {
   for (const i of installs) await i.drop();
 });
 
-describe('command line', () => {
+// Each CLI call starts a process and opens the database: generous limits for loaded CI machines.
+describe('command line', { timeout: 180_000 }, () => {
   it('counts working days: calendar add 2026-02-12 3 prints 2026-02-24', async () => {
     const { env } = await install();
     const r = await cli(['calendar', 'add', '2026-02-12', '3'], env);
@@ -117,7 +118,23 @@ describe('command line', () => {
   });
 });
 
-describe('crash safety', () => {
+describe.runIf(!process.env.DATABASE_URL)('one process per embedded database', { timeout: 180_000 }, () => {
+  it('refuses a CLI write while the server holds the PGlite folder, instead of losing it', async () => {
+    const { env } = await install();
+    const server = await startServer(env);
+    try {
+      const r = await cli(['user', 'lock', 'leader'], env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/in use by another OpenDistrict process/);
+    } finally {
+      await new Promise((resolve) => server.child.once('exit', resolve).kill('SIGTERM'));
+    }
+    // Once the server has stopped, the command works.
+    expect((await cli(['user', 'lock', 'leader'], env)).code).toBe(0);
+  });
+});
+
+describe('crash safety', { timeout: 180_000 }, () => {
   it('is consistent after SIGKILL in the middle of writes, and the audit chain verifies', async () => {
     const { env } = await install();
     const server = await startServer(env);
@@ -164,39 +181,43 @@ describe('crash safety', () => {
   });
 });
 
-describe.runIf(process.env.DATABASE_URL)('several server processes on one PostgreSQL', () => {
-  it('keeps one linear, verifiable audit chain while two processes write concurrently', async () => {
-    const { env } = await install();
-    const a = await startServer(env);
-    const b = await startServer(env);
-    try {
-      const sessions = await Promise.all([httpSession(a.url, 'admin'), httpSession(b.url, 'admin')]);
-      await Promise.all(
-        sessions.flatMap((call, s) =>
-          Array.from({ length: 30 }, (_, i) =>
-            call('PUT', `/api/calendar/${2040 + ((i + s) % 3)}`, {
-              holidays: [],
-              makeUpWorkdays: [],
-              reason: `p${s}-${i}`,
-            }),
+describe.runIf(process.env.DATABASE_URL)(
+  'several server processes on one PostgreSQL',
+  { timeout: 180_000 },
+  () => {
+    it('keeps one linear, verifiable audit chain while two processes write concurrently', async () => {
+      const { env } = await install();
+      const a = await startServer(env);
+      const b = await startServer(env);
+      try {
+        const sessions = await Promise.all([httpSession(a.url, 'admin'), httpSession(b.url, 'admin')]);
+        await Promise.all(
+          sessions.flatMap((call, s) =>
+            Array.from({ length: 30 }, (_, i) =>
+              call('PUT', `/api/calendar/${2040 + ((i + s) % 3)}`, {
+                holidays: [],
+                makeUpWorkdays: [],
+                reason: `p${s}-${i}`,
+              }),
+            ),
           ),
-        ),
-      );
-      const verify = await cli(['audit', 'verify'], env);
-      expect(verify.code, verify.stderr).toBe(0);
-      const auditor = await httpSession(a.url, 'auditor');
-      expect(
-        (
-          (await (
-            await auditor('GET', '/api/audit?action=calendar.year.set&actor=admin&pageSize=1')
-          ).json()) as {
-            total: number;
-          }
-        ).total,
-      ).toBe(60);
-    } finally {
-      a.child.kill('SIGTERM');
-      b.child.kill('SIGTERM');
-    }
-  });
-});
+        );
+        const verify = await cli(['audit', 'verify'], env);
+        expect(verify.code, verify.stderr).toBe(0);
+        const auditor = await httpSession(a.url, 'auditor');
+        expect(
+          (
+            (await (
+              await auditor('GET', '/api/audit?action=calendar.year.set&actor=admin&pageSize=1')
+            ).json()) as {
+              total: number;
+            }
+          ).total,
+        ).toBe(60);
+      } finally {
+        a.child.kill('SIGTERM');
+        b.child.kill('SIGTERM');
+      }
+    });
+  },
+);

@@ -123,7 +123,9 @@ describe('places, departments and people', () => {
     };
     const created = await admin.request('POST', '/api/departments', body);
     expect(created.statusCode, created.body).toBe(201);
-    expect((await admin.request('POST', '/api/departments', body)).statusCode).toBe(409);
+    const dup = await admin.request('POST', '/api/departments', body);
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().fields[0].path).toBe('code');
     const badUscc = await admin.request('POST', '/api/departments', {
       ...body,
       code: 'xzj2',
@@ -136,6 +138,29 @@ describe('places, departments and people', () => {
     expect(unknown.json().fields.map((f: { path: string }) => f.path)).toContain('extra');
     const list = (await admin.request('GET', '/api/departments?pageSize=100')).json();
     expect(list.total).toBe(43);
+  });
+
+  it('ties street and community roles to a region of their level', async () => {
+    const admin = await signIn(ctx.app, 'admin');
+    const res = await admin.request('POST', '/api/users', {
+      username: 'jd.officer',
+      displayName: '街道新人',
+      roles: ['street_officer'],
+      regionCode: '330105014001',
+      password: 'Initial#2026',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([
+      { path: 'regionCode', message: '街道工作人员的管辖范围应为一个街道' },
+    ]);
+    const ok = await admin.request('POST', '/api/users', {
+      username: 'jd.officer',
+      displayName: '街道新人',
+      roles: ['street_officer'],
+      regionCode: '330105014',
+      password: 'Initial#2026',
+    });
+    expect(ok.statusCode).toBe(201);
   });
 
   it('keeps the three administrator roles apart (ACL-3)', async () => {
@@ -170,13 +195,13 @@ describe('places, departments and people', () => {
     const page1 = (
       await admin.request('GET', '/api/users?role=street_officer&pageSize=5&sort=-username')
     ).json();
-    expect(page1.total).toBe(8);
+    expect(page1.total).toBe(9);
     expect(page1.items).toHaveLength(5);
     expect(page1.items[0].username).toBe('street-330105019');
     const page2 = (
       await admin.request('GET', '/api/users?role=street_officer&pageSize=5&page=2&sort=-username')
     ).json();
-    expect(page2.items).toHaveLength(3);
+    expect(page2.items).toHaveLength(4);
     const res = await admin.request('GET', '/api/users/export.xlsx?role=community_worker');
     expect(res.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();

@@ -2,6 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -57,8 +58,9 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
     trustProxy: config.TRUST_PROXY,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    ajv: undefined,
     return503OnClosing: true,
+    // Each request is logged at debug (see the onResponse hook); errors and slow requests at warn.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -68,6 +70,7 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   registerErrorHandler(app, config.BODY_LIMIT_BYTES);
   requireDeclaredAccess(app, ['/api/docs']);
 
+  await app.register(compress, { global: true, threshold: 1024 });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -88,7 +91,8 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+    errorResponseBuilder: (_req, context) =>
+      new AppError('RATE_LIMITED', { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });
 
   app.addHook('onSend', async (request, reply) => {
@@ -188,7 +192,20 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   const indexHtml = path.join(webRoot, 'index.html');
   if (opts.serveWeb !== false && existsSync(indexHtml)) {
     const html = readFileSync(indexHtml);
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Vite puts content-hashed files under /assets: they never change, so cache them for good.
+      setHeaders: (reply, file) => {
+        reply.header(
+          'cache-control',
+          file.includes(`${path.sep}assets${path.sep}`)
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=3600',
+        );
+      },
+    });
     // The single-page app answers every non-API GET with its shell; the client router takes over.
     app.get('/', { config: { access: access.public }, schema: { hide: true } }, (_req, reply) =>
       reply.type('text/html').header('cache-control', 'no-cache').send(html),
@@ -199,6 +216,9 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
       if (file.startsWith(webRoot + path.sep) && existsSync(file) && !file.endsWith(path.sep)) {
         return reply.sendFile(path.relative(webRoot, file));
       }
+      // A missing file (favicon.ico, a stale asset) is a 404, not the app shell.
+      if (/\.[a-z0-9]{2,5}$/i.test(request.url.split('?')[0]!))
+        return reply.status(404).type('text/plain').send('Not found');
       return reply.type('text/html').header('cache-control', 'no-cache').send(html);
     });
   }

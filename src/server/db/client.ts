@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -49,6 +49,50 @@ async function checkLocale(database: Database): Promise<void> {
   }
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder (the CLI while the
+ * server runs) would silently lose its writes. A pid lock file refuses that; a stale lock left by a
+ * killed process is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const file = path.join(dir, '..', 'pglite.lock');
+  const mine = String(process.pid);
+  try {
+    writeFileSync(file, mine, { flag: 'wx' });
+  } catch {
+    const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    if (holder && holder !== process.pid && processAlive(holder)) {
+      throw new DatabaseUnavailableError(
+        `The embedded database in ${path.dirname(file)} is in use by another OpenDistrict process (pid ${holder}). ` +
+          `Stop that process first (the server and the CLI cannot share PGlite), use the web app or API instead, ` +
+          `or run on PostgreSQL (DATABASE_URL) where several processes may share one database.`,
+      );
+    }
+    writeFileSync(file, mine);
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    try {
+      if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', release);
+  return release;
+}
+
 export interface OpenOptions {
   databaseUrl?: string | undefined;
   dataDir?: string;
@@ -87,19 +131,29 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     await checkLocale(database);
     return database;
   }
-  const dir = opts.dataDir ? path.resolve(opts.dataDir, 'pglite') : undefined;
+  const dir = opts.dataDir && !opts.loadDataDir ? path.resolve(opts.dataDir, 'pglite') : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(dir && !opts.loadDataDir ? { dataDir: dir } : {}),
-    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-  });
+  const unlock = dir ? lockDataDir(dir) : () => undefined;
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dir ? { dataDir: dir } : {}),
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   return {
     kind: 'pglite',
     db: drizzlePglite(pglite, { schema }) as unknown as Db,
     async query(text, params) {
       return (await pglite.query(text, params as unknown[])).rows as never;
     },
-    close: () => pglite.close(),
+    close: async () => {
+      await pglite.close();
+      unlock();
+    },
     pglite,
   };
 }

@@ -89,7 +89,7 @@ export function toAppError(err: unknown): AppError | null {
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
   if (fe instanceof SyntaxError && fe.statusCode === 400) return new AppError('MALFORMED_JSON');
-  if (fe?.statusCode === 429) return new AppError('RATE_LIMITED');
+  if (fe?.statusCode === 429) return new AppError('RATE_LIMITED', { seconds: 60 });
   if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !fe.validation)
     return new AppError('BAD_REQUEST');
   return null;
@@ -146,7 +146,7 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): v
         : {}),
       requestId: request.id,
     };
-    if (appErr.code === 'RATE_LIMITED') reply.header('retry-after', '60');
+    if (appErr.code === 'RATE_LIMITED') reply.header('retry-after', String(appErr.params.seconds ?? 60));
     return reply.status(appErr.status).send(body);
   });
 

@@ -2355,6 +2355,8 @@ export interface components {
             actor: string;
             role: string;
             action: string;
+            /** @description the action in the caller’s language */
+            actionLabel: string;
             target: string | null;
             scope: string | null;
             ip: string | null;
@@ -2474,6 +2476,8 @@ export interface components {
             actor: string;
             role: string;
             action: string;
+            /** @description the action in the caller’s language */
+            actionLabel: string;
             target: string | null;
             scope: string | null;
             ip: string | null;

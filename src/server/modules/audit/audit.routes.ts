@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { access, actorOf } from '../../http/access.ts';
 import { commonErrors, listOf, pageQuery } from '../../http/contract.ts';
 import { allPages, sendXlsx } from '../../http/excel.ts';
-import { pickLang } from '../../http/messages.ts';
+import { chinaTime, label } from '../../http/labels.ts';
+import { pickLang, type Lang } from '../../http/messages.ts';
 import type { AuditRow } from './audit.repo.ts';
 
 const recordSchema = z
@@ -13,6 +14,7 @@ const recordSchema = z
     actor: z.string(),
     role: z.string(),
     action: z.string(),
+    actionLabel: z.string().describe('the action in the caller’s language'),
     target: z.string().nullable(),
     scope: z.string().nullable(),
     ip: z.string().nullable(),
@@ -30,12 +32,13 @@ const filter = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 
-const present = (r: AuditRow) => ({
+const present = (r: AuditRow, lang: Lang) => ({
   seq: r.seq,
   at: r.at.toISOString(),
   actor: r.actor,
   role: r.role,
   action: r.action,
+  actionLabel: label('auditAction', r.action, lang),
   target: r.target,
   scope: r.scope,
   ip: r.ip,
@@ -69,7 +72,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const { page, pageSize, ...q } = request.query;
       await audit.record(actorOf(request), { action: 'audit.search', detail: { filter: q } });
       const out = await audit.search(toFilter(q), page, pageSize);
-      return { items: out.items.map(present), total: out.total };
+      const lang = pickLang(request.headers['accept-language']);
+      return { items: out.items.map((r) => present(r, lang)), total: out.total };
     },
   );
 
@@ -80,7 +84,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['audit'], summary: 'Audit records as Excel', querystring: filter },
     },
     async (request, reply) => {
-      const en = pickLang(request.headers['accept-language']) === 'en';
+      const lang = pickLang(request.headers['accept-language']);
+      const en = lang === 'en';
       await audit.record(actorOf(request), { action: 'audit.export', detail: { filter: request.query } });
       return sendXlsx(
         reply,
@@ -89,17 +94,28 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         [
           { header: en ? 'Seq' : '序号', key: 'seq', width: 10, value: (r) => r.seq },
           {
-            header: en ? 'Time (UTC)' : '时间（UTC）',
+            header: en ? 'Time (Beijing)' : '时间（北京时间）',
             key: 'at',
-            width: 26,
-            value: (r) => r.at.toISOString(),
+            width: 22,
+            value: (r) => chinaTime(r.at),
           },
+          { header: 'UTC', key: 'utc', width: 26, value: (r) => r.at.toISOString() },
           { header: en ? 'Actor' : '操作人', key: 'actor', width: 22, value: (r) => r.actor },
           { header: en ? 'Role' : '角色', key: 'role', width: 20, value: (r) => r.role },
-          { header: en ? 'Action' : '事件', key: 'action', width: 24, value: (r) => r.action },
+          {
+            header: en ? 'Action' : '事件',
+            key: 'action',
+            width: 24,
+            value: (r) => label('auditAction', r.action, lang),
+          },
+          { header: en ? 'Action code' : '事件代码', key: 'code', width: 22, value: (r) => r.action },
           { header: en ? 'Target' : '对象', key: 'target', width: 24, value: (r) => r.target },
           { header: en ? 'Address' : '地址', key: 'ip', value: (r) => r.ip },
-          { header: en ? 'Result' : '结果', key: 'result', value: (r) => r.result },
+          {
+            header: en ? 'Result' : '结果',
+            key: 'result',
+            value: (r) => label('auditResult', r.result, lang),
+          },
           { header: en ? 'Request id' : '请求编号', key: 'rid', value: (r) => r.requestId },
           {
             header: en ? 'Detail' : '详情',

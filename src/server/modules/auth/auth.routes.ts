@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { delegable, PERMISSIONS, ROLES } from '../../../domain/permissions.ts';
+import { normalizeLoginId } from '../../../domain/password-policy.ts';
 import { access, actorOf, principalOf } from '../../http/access.ts';
 import { commonErrors, errorBody } from '../../http/contract.ts';
 import { AppError } from '../../http/errors.ts';
@@ -27,9 +28,27 @@ export const meSchema = z
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { auth, repos } = app.services;
+  // Per client address and login id: colleagues behind one office address don't block each other,
+  // and one name can't be hammered from many places faster than the lockout allows.
   const rateLimit =
     app.services.config.LOGIN_RATE_LIMIT > 0
-      ? { rateLimit: { max: app.services.config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } }
+      ? {
+          rateLimit: {
+            max: app.services.config.LOGIN_RATE_LIMIT,
+            timeWindow: '1 minute',
+            hook: 'preHandler' as const,
+            keyGenerator: (request: { ip: string; body?: unknown }) => {
+              const body = (request.body ?? {}) as { username?: unknown; client_id?: unknown };
+              const name =
+                typeof body.username === 'string'
+                  ? body.username
+                  : typeof body.client_id === 'string'
+                    ? body.client_id
+                    : '';
+              return `${request.ip}|${normalizeLoginId(name)}`;
+            },
+          },
+        }
       : {};
 
   app.post(

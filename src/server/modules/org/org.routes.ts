@@ -4,6 +4,7 @@ import { ROLES } from '../../../domain/permissions.ts';
 import { access, actorOf, principalOf } from '../../http/access.ts';
 import { commonErrors, listOf, pageQuery, uuidParam } from '../../http/contract.ts';
 import { allPages, sendXlsx } from '../../http/excel.ts';
+import { chinaTime, label } from '../../http/labels.ts';
 import { pickLang } from '../../http/messages.ts';
 
 const level = z.enum(['district', 'street', 'community', 'park']);
@@ -59,7 +60,7 @@ const departmentSchema = z
   .meta({ id: 'Department' });
 
 const departmentInput = z.strictObject({
-  code: z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, 'od.loginId'),
+  code: z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, 'od.deptCode'),
   name: z.string().trim().min(2).max(60),
   shortName: z.string().trim().min(1).max(30),
   kind: deptKind,
@@ -135,7 +136,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const p = principalOf(request);
-      const en = pickLang(request.headers['accept-language']) === 'en';
+      const lang = pickLang(request.headers['accept-language']);
+      const en = lang === 'en';
       await audit.record(actorOf(request), { action: 'region.export', detail: { filter: request.query } });
       return sendXlsx(
         reply,
@@ -144,13 +146,14 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         [
           { header: en ? 'Code' : '区划代码', key: 'code', value: (r) => r.code },
           { header: en ? 'Name' : '名称', key: 'name', width: 24, value: (r) => r.name },
-          { header: en ? 'Level' : '层级', key: 'level', value: (r) => r.level },
+          { header: en ? 'Level' : '层级', key: 'level', value: (r) => label('regionLevel', r.level, lang) },
           { header: en ? 'Parent' : '上级代码', key: 'parent', value: (r) => r.parentCode },
           { header: en ? 'Children' : '下级数', key: 'children', value: (r) => r.childCount },
           {
             header: en ? 'Boundary' : '边界',
             key: 'boundary',
-            value: (r) => (r.hasBoundary ? (r.schematic ? 'schematic' : 'uploaded') : ''),
+            value: (r) =>
+              label('boundary', r.hasBoundary ? (r.schematic ? 'schematic' : 'uploaded') : 'none', lang),
           },
         ],
         allPages((page, size) => {
@@ -251,7 +254,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const p = principalOf(request);
       const { sort, ...f } = request.query;
-      const en = pickLang(request.headers['accept-language']) === 'en';
+      const lang = pickLang(request.headers['accept-language']);
+      const en = lang === 'en';
       await audit.record(actorOf(request), {
         action: 'department.export',
         detail: { filter: request.query },
@@ -264,7 +268,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
           { header: en ? 'Code' : '编码', key: 'code', value: (d) => d.code },
           { header: en ? 'Name' : '名称', key: 'name', width: 30, value: (d) => d.name },
           { header: en ? 'Short name' : '简称', key: 'short', value: (d) => d.shortName },
-          { header: en ? 'Kind' : '类型', key: 'kind', value: (d) => d.kind },
+          { header: en ? 'Kind' : '类型', key: 'kind', value: (d) => label('departmentKind', d.kind, lang) },
           { header: en ? 'USCC' : '统一社会信用代码', key: 'uscc', width: 22, value: (d) => d.uscc },
           { header: en ? 'Region' : '所属区划', key: 'region', value: (d) => d.regionCode },
         ],
@@ -359,7 +363,8 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const p = principalOf(request);
       const { sort, ...f } = request.query;
-      const en = pickLang(request.headers['accept-language']) === 'en';
+      const lang = pickLang(request.headers['accept-language']);
+      const en = lang === 'en';
       await audit.record(actorOf(request), { action: 'user.export', detail: { filter: request.query } });
       return sendXlsx(
         reply,
@@ -368,11 +373,25 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
         [
           { header: en ? 'Username' : '用户名', key: 'username', width: 24, value: (u) => u.username },
           { header: en ? 'Name' : '姓名', key: 'name', value: (u) => u.displayName },
-          { header: en ? 'Roles' : '角色', key: 'roles', width: 30, value: (u) => u.roles.join(', ') },
+          {
+            header: en ? 'Roles' : '角色',
+            key: 'roles',
+            width: 30,
+            value: (u) => u.roles.map((r) => label('role', r, lang)).join(en ? ', ' : '、'),
+          },
           { header: en ? 'Department' : '部门', key: 'dept', width: 28, value: (u) => u.department?.name },
           { header: en ? 'Region' : '区划', key: 'region', width: 20, value: (u) => u.regionName },
-          { header: en ? 'Status' : '状态', key: 'status', value: (u) => u.status },
-          { header: en ? 'Last sign-in' : '最近登录', key: 'last', width: 22, value: (u) => u.lastLoginAt },
+          {
+            header: en ? 'Status' : '状态',
+            key: 'status',
+            value: (u) => label('userStatus', u.status, lang),
+          },
+          {
+            header: en ? 'Last sign-in (Beijing time)' : '最近登录（北京时间）',
+            key: 'last',
+            width: 22,
+            value: (u) => chinaTime(u.lastLoginAt ? new Date(u.lastLoginAt) : null),
+          },
         ],
         allPages(async (page, size) => {
           const out = await org.listUsers(p, f, sort, page, size);
@@ -408,7 +427,12 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const p = principalOf(request);
-      const row = await org.createUser(p, request.body, actorOf(request));
+      const row = await org.createUser(
+        p,
+        request.body,
+        actorOf(request),
+        pickLang(request.headers['accept-language']),
+      );
       reply.status(201);
       return presentOne(p, row.username);
     },
@@ -435,7 +459,13 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const p = principalOf(request);
-      const user = await org.updateUser(p, request.params.id, request.body, actorOf(request));
+      const user = await org.updateUser(
+        p,
+        request.params.id,
+        request.body,
+        actorOf(request),
+        pickLang(request.headers['accept-language']),
+      );
       return presentOne(p, user.username);
     },
   );

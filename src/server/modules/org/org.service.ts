@@ -4,13 +4,16 @@ import { isValidLoginId, normalizeLoginId } from '../../../domain/password-polic
 import {
   hasPermission,
   needsRoleManager,
+  roleRegionMismatch,
   separationOfDutiesViolation,
   type Role,
 } from '../../../domain/permissions.ts';
 import type { Clock } from '../../clock.ts';
 import { hashPassword } from '../../crypto/passwords.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, invalid, notFound } from '../../http/errors.ts';
+import { AppError, invalid, notFound, type FieldProblem } from '../../http/errors.ts';
+import { label } from '../../http/labels.ts';
+import type { Lang } from '../../http/messages.ts';
 import { systemActor, type Actor, type AuditService } from '../audit/audit.service.ts';
 import type { AuthRepo } from '../auth/auth.repo.ts';
 import type { AuthService } from '../auth/auth.service.ts';
@@ -35,6 +38,16 @@ export function rowScope(p: Principal): RowScope {
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } };
   return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+/** A duplicate-key error as a field problem, the field read from the constraint's name. */
+function duplicateError(err: unknown, fields: string[]): AppError {
+  const e = err as { constraint?: string; cause?: { constraint?: string } };
+  const constraint = e?.constraint ?? e?.cause?.constraint ?? '';
+  const field =
+    fields.find((f) => constraint.includes(`_${f.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_`)) ??
+    fields[0]!;
+  return new AppError('DUPLICATE', { field }, [{ path: field, message: 'od.duplicate' }]);
 }
 
 export interface DepartmentInput {
@@ -149,7 +162,7 @@ export class OrgService {
         return row;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('DUPLICATE', { field: 'code / name / uscc' });
+      if (isUniqueViolation(err)) throw duplicateError(err, ['code', 'name', 'uscc']);
       throw err;
     }
   }
@@ -168,7 +181,7 @@ export class OrgService {
         return row;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('DUPLICATE', { field: 'code / name / uscc' });
+      if (isUniqueViolation(err)) throw duplicateError(err, ['code', 'name', 'uscc']);
       throw err;
     }
   }
@@ -198,11 +211,23 @@ export class OrgService {
     p: Principal,
     regionCode: string | undefined,
     departmentId: string | null | undefined,
+    roles: Role[],
+    lang: Lang = 'zh-CN',
   ) {
-    const fields = [];
+    const fields: FieldProblem[] = [];
     if (regionCode !== undefined) {
-      if (!regionCode.startsWith(p.regionCode) || !(await this.regions.get(regionCode))) {
-        fields.push({ path: 'regionCode', message: 'od.unknownRegion' });
+      const region = regionCode.startsWith(p.regionCode) ? await this.regions.get(regionCode) : undefined;
+      if (!region) fields.push({ path: 'regionCode', message: 'od.unknownRegion' });
+      const mismatch = region && roleRegionMismatch(roles, region.level);
+      if (mismatch) {
+        fields.push({
+          path: 'regionCode',
+          message: 'od.regionLevelForRole',
+          params: {
+            role: label('role', mismatch.role, lang),
+            level: label('regionLevel', mismatch.level, lang),
+          },
+        });
       }
     }
     if (departmentId && !(await this.departments.get(departmentId))) {
@@ -228,12 +253,14 @@ export class OrgService {
     return user;
   }
 
-  async createUser(p: Principal, input: UserInput, actor: Actor) {
+  async createUser(p: Principal, input: UserInput, actor: Actor, lang: Lang = 'zh-CN') {
     const username = normalizeLoginId(input.username);
     if (!isValidLoginId(username)) throw invalid([{ path: 'username', message: 'od.loginId' }]);
     this.checkRoleGrant(p, input.roles);
-    await this.checkPlacement(p, input.regionCode, input.departmentId);
-    if (await this.users.findByUsername(username)) throw new AppError('DUPLICATE', { field: 'username' });
+    await this.checkPlacement(p, input.regionCode, input.departmentId, input.roles, lang);
+    if (await this.users.findByUsername(username)) {
+      throw new AppError('DUPLICATE', { field: 'username' }, [{ path: 'username', message: 'od.duplicate' }]);
+    }
     await this.auth.assertAcceptable(
       { id: '00000000-0000-0000-0000-000000000000', username },
       input.password,
@@ -268,12 +295,12 @@ export class OrgService {
         return row;
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('DUPLICATE', { field: 'username' });
+      if (isUniqueViolation(err)) throw duplicateError(err, ['username']);
       throw err;
     }
   }
 
-  async updateUser(p: Principal, id: string, patch: UserPatch, actor: Actor) {
+  async updateUser(p: Principal, id: string, patch: UserPatch, actor: Actor, lang: Lang = 'zh-CN') {
     const user = await this.scopedUser(p, id);
     // The security administrator grants roles and enables or disables accounts; the rest is the
     // system administrator's.
@@ -282,7 +309,13 @@ export class OrgService {
       hasPermission(p.roles, 'users.manage') || (securityFields && hasPermission(p.roles, 'roles.manage'));
     if (!allowed) throw new AppError('FORBIDDEN');
     if (patch.roles) this.checkRoleGrant(p, patch.roles, user.roles);
-    await this.checkPlacement(p, patch.regionCode, patch.departmentId);
+    await this.checkPlacement(
+      p,
+      patch.regionCode ?? (patch.roles ? user.regionCode : undefined),
+      patch.departmentId,
+      patch.roles ?? user.roles,
+      lang,
+    );
     const { roles, ...fields } = patch;
     await this.db.transaction(async (tx) => {
       if (Object.keys(fields).length) await this.users.update(tx, id, fields);
