@@ -133,6 +133,14 @@ describe('bad input (INP-1, WEB-1)', () => {
       expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
       expect(res.headers['cache-control']).toMatch(/no-store/);
       expect(res.headers['x-request-id']).toBeTruthy();
+      expect(res.headers['content-security-policy']).not.toMatch(
+        /unsafe-inline'[^;]*;?\s*$|script-src[^;]*unsafe-inline/,
+      );
     }
+    // Only the API reference page may run its inline start-up script.
+    const docs = await ctx.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-security-policy']).toMatch(/script-src 'self' 'unsafe-inline'/);
+    expect(docs.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
   });
 });

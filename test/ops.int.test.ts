@@ -159,7 +159,7 @@ describe('crash safety', { timeout: 180_000 }, () => {
     const verify = await cli(['audit', 'verify'], env);
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
     // Every calendar version that committed has its audit record (same transaction).
-    const again = await startServer(env);
+    const again = await startServer({ ...env, LOG_LEVEL: 'warn' });
     const auditor = await httpSession(again.url, 'auditor');
     const audited = (await (
       await auditor('GET', '/api/audit?action=calendar.year.set&pageSize=1')
@@ -175,7 +175,7 @@ describe('crash safety', { timeout: 180_000 }, () => {
       new Promise((r) => again.child.once('exit', r)),
       pending.then((r) => r.status).catch(() => 0),
     ]);
-    expect(code).toBe(0);
+    expect(code, again.output()).toBe(0);
     expect([200, 0]).toContain(answer);
     expect((await cli(['audit', 'verify'], env)).code).toBe(0);
   });

@@ -35,7 +35,7 @@ describe('no credential in clear (AUTH-6)', () => {
     });
     expect(created.statusCode).toBe(201);
     await admin.request('GET', '/api/regions?q=' + encodeURIComponent(FIXTURE_PASSWORD));
-    expect(logs.length).toBeGreaterThan(1000);
+    expect(logs).toMatch(/"msg":"request"/);
     const sessionToken = admin.cookie.split('=')[1]!;
     for (const secret of [FIXTURE_PASSWORD, 'Demo@2026', sessionToken, admin.csrf])
       expect(logs).not.toContain(secret);

@@ -9,7 +9,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import apiReference from '@scalar/fastify-api-reference';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -38,6 +38,10 @@ export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'";
+
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -60,7 +64,7 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
     requestIdHeader: false,
     return503OnClosing: true,
     // Each request is logged at debug (see the onResponse hook); errors and slow requests at warn.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -99,6 +103,15 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');
+    // The API reference page starts itself with an inline script; only that page may run one.
+    if (request.url.startsWith('/api/docs')) reply.header('content-security-policy', DOCS_CSP);
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const ms = Math.round(reply.elapsedTime);
+    const entry = { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms };
+    if (reply.statusCode >= 500 || ms > 2000) request.log.warn(entry, 'request');
+    else request.log.debug(entry, 'request');
   });
 
   // Who is calling: session cookie or bearer token; then the route's rule, before any body is read.

@@ -6,6 +6,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError, redactUrl } from './db/client.ts';
 import { AppError } from './http/errors.ts';
+import { loggable } from './http/error-handler.ts';
 import { translate } from './http/messages.ts';
 import { systemActor } from './modules/audit/audit.service.ts';
 import { normalizeLoginId } from '../domain/password-policy.ts';
@@ -118,14 +119,32 @@ async function serve(): Promise<void> {
   const app = await buildApp(services);
   const scheduler = new Scheduler(database.db, services.clock, foundationJobs(services), app.log);
   await scheduler.register();
+  let closing = false;
   const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    const timer = setTimeout(() => process.exit(1), 15_000);
+    const timer = setTimeout(() => {
+      app.log.error('shutdown took longer than 15 s; exiting');
+      process.exit(1);
+    }, 15_000);
     timer.unref();
-    await scheduler.stop();
-    await app.close();
-    await database.close();
-    process.exit(0);
+    // Jobs first (no new work), then HTTP (in-flight requests finish), then the database.
+    let clean = true;
+    const steps: [string, () => Promise<unknown>][] = [
+      ['jobs', () => scheduler.stop()],
+      ['http', () => app.close()],
+      ['database', () => database.close()],
+    ];
+    for (const [step, run] of steps) {
+      try {
+        await run();
+      } catch (err) {
+        clean = false;
+        app.log.error({ step, err: loggable(err) }, 'shutdown step failed');
+      }
+    }
+    process.exit(clean ? 0 : 1);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
