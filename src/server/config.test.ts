@@ -54,6 +54,9 @@ describe('configuration', () => {
       loadConfig({ NODE_ENV: 'production', ...keys, DATABASE_URL: 'postgres://u@h/db?sslmode=verify-full' })
         .production,
     ).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...keys, DORMANT_ACCOUNT_DAYS: '0' })).toThrow(
+      /DORMANT_ACCOUNT_DAYS/,
+    );
   });
 
   it('generates local keys once for development, outside the database', () => {

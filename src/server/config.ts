@@ -113,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     for (const k of ['SESSION_SECRET', 'AUDIT_KEY', 'FIELD_KEY'] as const) {
       if (!e[k]) problems.push(`${k}: required in production (keep it outside the database)`);
     }
+    if (e.DORMANT_ACCOUNT_DAYS < 1 || e.DORMANT_ACCOUNT_DAYS > 90) {
+      problems.push('DORMANT_ACCOUNT_DAYS: production disables accounts idle at most 90 days (1-90)');
+    }
     // DAT-1: every hop encrypted in production, the database included.
     if (e.DATABASE_URL && !/[?&]sslmode=(require|verify-ca|verify-full)/.test(e.DATABASE_URL)) {
       problems.push('DATABASE_URL: production needs TLS to the database (add ?sslmode=verify-full)');

@@ -12,6 +12,7 @@ import { systemActor } from './modules/audit/audit.service.ts';
 import { normalizeLoginId } from '../domain/password-policy.ts';
 import { backup, restore, RestoreRefusedError } from './ops/backup.ts';
 import { openRuntime } from './runtime.ts';
+import { securitySelfCheck } from './ops/self-check.ts';
 import { foundationJobs } from './jobs/definitions.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { DemoSeedRefusedError, demoSignIns, isDemoInstallation, seedDemo } from './seed/demo.ts';
@@ -106,6 +107,10 @@ async function serve(): Promise<void> {
       'This database holds the demo district with its well-known accounts; production refuses to serve it.',
     );
   }
+  const problems = await securitySelfCheck(database);
+  if (problems.length && config.production) {
+    throw new Error(`Security self-check failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
   if (
     !config.production &&
     config.SEED_DEMO !== 'false' &&
@@ -117,6 +122,9 @@ async function serve(): Promise<void> {
     demo = demo || result.seeded;
   }
   const app = await buildApp(services);
+  // The demo profile starts anyway (the demo has an `admin` account by design) but says so.
+  for (const p of problems)
+    if (!demo || !p.includes('default account')) app.log.warn(`security self-check: ${p}`);
   const scheduler = new Scheduler(database.db, services.clock, foundationJobs(services), app.log);
   await scheduler.register();
   let closing = false;
