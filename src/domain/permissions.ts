@@ -107,6 +107,21 @@ export function needsRoleManager(role: Role): boolean {
   return ADMIN_TRIAD.includes(role);
 }
 
+/** Roles tied to one level of the region tree: a street officer's scope is a street, and so on. */
+export const ROLE_REGION_LEVEL: Partial<Record<Role, 'street' | 'community'>> = {
+  street_officer: 'street',
+  community_worker: 'community',
+};
+
+/** The first role whose required region level the given level does not meet, if any. */
+export function roleRegionMismatch(roles: readonly Role[], level: string): { role: Role; level: string } | null {
+  for (const role of roles) {
+    const need = ROLE_REGION_LEVEL[role];
+    if (need && need !== level) return { role, level: need };
+  }
+  return null;
+}
+
 /** A region scope is a division-code prefix: a child's code starts with its parent's. */
 export function regionInScope(scopeCode: string, regionCode: string): boolean {
   return regionCode.startsWith(scopeCode);
