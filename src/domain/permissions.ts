@@ -114,7 +114,10 @@ export const ROLE_REGION_LEVEL: Partial<Record<Role, 'street' | 'community'>> = 
 };
 
 /** The first role whose required region level the given level does not meet, if any. */
-export function roleRegionMismatch(roles: readonly Role[], level: string): { role: Role; level: string } | null {
+export function roleRegionMismatch(
+  roles: readonly Role[],
+  level: string,
+): { role: Role; level: string } | null {
   for (const role of roles) {
     const need = ROLE_REGION_LEVEL[role];
     if (need && need !== level) return { role, level: need };
