@@ -2396,6 +2396,16 @@ export interface components {
             makeUpWorkdays: string[];
             source: string | null;
         };
+        DepartmentInput: {
+            id: string;
+            code: string;
+            name: string;
+            shortName: string;
+            /** @enum {string} */
+            kind: "bureau" | "government" | "vertical" | "party" | "mass" | "institution";
+            uscc: string;
+            regionCode: string;
+        };
         RegionInput: {
             code: string;
             name: string;
@@ -2424,16 +2434,6 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
-        };
-        DepartmentInput: {
-            id: string;
-            code: string;
-            name: string;
-            shortName: string;
-            /** @enum {string} */
-            kind: "bureau" | "government" | "vertical" | "party" | "mass" | "institution";
-            uscc: string;
-            regionCode: string;
         };
         UserInput: {
             id: string;
@@ -2517,6 +2517,16 @@ export interface components {
             makeUpWorkdays: string[];
             source: string | null;
         };
+        Department: {
+            id: string;
+            code: string;
+            name: string;
+            shortName: string;
+            /** @enum {string} */
+            kind: "bureau" | "government" | "vertical" | "party" | "mass" | "institution";
+            uscc: string;
+            regionCode: string;
+        };
         Region: {
             code: string;
             name: string;
@@ -2545,16 +2555,6 @@ export interface components {
                     [key: string]: unknown;
                 };
             }[];
-        };
-        Department: {
-            id: string;
-            code: string;
-            name: string;
-            shortName: string;
-            /** @enum {string} */
-            kind: "bureau" | "government" | "vertical" | "party" | "mass" | "institution";
-            uscc: string;
-            regionCode: string;
         };
         User: {
             id: string;
