@@ -1,6 +1,7 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { Flex, Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
+import { Button, Flex, Grid, Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
+import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
@@ -17,7 +18,7 @@ import { UserMenu } from './UserMenu.tsx';
 
 const { Header, Sider, Content, Footer } = Layout;
 
-function SideMenu({ collapsed }: { collapsed: boolean }) {
+function SideMenu({ collapsed, onNavigate }: { collapsed: boolean; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const location = useLocation();
@@ -58,6 +59,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
         mode="inline"
         items={items}
         selectedKeys={active ? [active.key] : []}
+        onClick={onNavigate}
         defaultOpenKeys={collapsed ? [] : entries.filter(isGroup).map((g) => g.key)}
       />
     </nav>
@@ -92,13 +94,27 @@ export function AppLayout() {
   const forbidden = useForbidden();
   const [collapsed, setCollapsed] = useState(false);
   const showForbidden = forbidden !== null && forbidden.path === location.pathname;
+  // Phones: the menu folds away entirely and the header keeps only the controls.
+  const screens = Grid.useBreakpoint();
+  const phone = screens.sm === false;
+  const title = screens.lg ? t('app.name') : t('app.shortName');
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a href="#main" className="od-skip-link">
         {t('app.skipToContent')}
       </a>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} breakpoint="lg">
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={220}
+        collapsedWidth={phone ? 0 : 80}
+        breakpoint="lg"
+        // On a phone the header's menu button opens the menu over the page.
+        trigger={phone ? null : undefined}
+        style={phone && !collapsed ? { position: 'fixed', zIndex: 20, height: '100vh' } : undefined}
+      >
         <Link to="/" aria-label={t('app.name')}>
           <Flex
             align="center"
@@ -108,35 +124,56 @@ export function AppLayout() {
             {collapsed ? t('app.mark') : t('app.shortName')}
           </Flex>
         </Link>
-        <SideMenu collapsed={collapsed} />
+        <SideMenu collapsed={collapsed} {...(phone ? { onNavigate: () => setCollapsed(true) } : {})} />
       </Sider>
+      {phone && !collapsed && (
+        // The open menu covers the page on a phone: a tap beside it closes it.
+        <div
+          aria-hidden
+          onClick={() => setCollapsed(true)}
+          style={{ position: 'fixed', inset: 0, zIndex: 19, background: 'rgba(0, 0, 0, 0.35)' }}
+        />
+      )}
       <Layout>
         <Header
           style={{
             background: token.colorBgContainer,
-            padding: '0 24px',
+            padding: phone ? '0 12px' : '0 24px',
             display: 'flex',
             alignItems: 'center',
             justifyContent: 'space-between',
-            gap: 16,
+            gap: phone ? 8 : 16,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
           }}
         >
-          <Typography.Title
-            level={4}
-            ellipsis={{ tooltip: t('app.name') }}
-            style={{ margin: 0, minWidth: 0, flex: '1 1 auto' }}
-            data-testid="app-title"
-          >
-            {t('app.name')}
-          </Typography.Title>
-          <Space size="large" wrap={false} style={{ flex: 'none' }}>
-            <RegionPicker />
+          {phone ? (
+            <span style={{ flex: '1 1 auto' }}>
+              <Button
+                type="text"
+                icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+                aria-label={collapsed ? t('nav.expand') : t('nav.collapse')}
+                aria-expanded={!collapsed}
+                onClick={() => setCollapsed((c) => !c)}
+                data-testid="nav-toggle"
+              />
+            </span>
+          ) : (
+            <Typography.Title
+              level={4}
+              ellipsis={{ tooltip: t('app.name') }}
+              style={{ margin: 0, minWidth: 0, flex: '1 1 auto' }}
+              data-testid="app-title"
+            >
+              {title}
+            </Typography.Title>
+          )}
+          <Space size={screens.md ? 'large' : 'small'} wrap={false} style={{ flex: 'none' }}>
+            <RegionPicker compact={!screens.md} />
             <LanguageSwitch />
-            <UserMenu />
+            <UserMenu compact={!screens.md} />
           </Space>
         </Header>
-        <Content id="main" style={{ margin: 16 }} tabIndex={-1}>
+        <Content id="main" style={{ margin: phone ? 8 : 16, minWidth: 0 }} tabIndex={-1}>
           {showForbidden ? (
             <ForbiddenPage error={forbidden.error} />
           ) : (

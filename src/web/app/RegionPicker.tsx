@@ -1,7 +1,6 @@
 import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RegionNode } from '../shared/regions.ts';
-import { levelLabel } from '../i18n/labels.ts';
 import { useRegionScope } from './regionScope.tsx';
 
 export interface RegionOption {
@@ -52,13 +51,13 @@ export function RegionSelect({ value, onChange, testId, disabled }: RegionSelect
 }
 
 /** The header's region picker: limited to the user's scope; the choice is kept in the region context. */
-export function RegionPicker() {
+export function RegionPicker({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { selected, select, tree, canBrowse } = useRegionScope();
   return (
     <span data-testid="region-picker" style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-      <span style={{ whiteSpace: 'nowrap' }}>{t('header.regionScope')}</span>
-      <span style={{ width: 220 }}>
+      {!compact && <span style={{ whiteSpace: 'nowrap' }}>{t('header.regionScope')}</span>}
+      <span style={{ width: compact ? 130 : 220 }}>
         <RegionSelect
           value={selected.code}
           disabled={!canBrowse}
@@ -68,7 +67,6 @@ export function RegionPicker() {
           }}
         />
       </span>
-      <span style={{ opacity: 0.6, fontSize: 12 }}>{levelLabel(selected.level)}</span>
     </span>
   );
 }

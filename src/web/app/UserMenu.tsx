@@ -18,7 +18,8 @@ async function afterPasswordChange(): Promise<boolean> {
   return true;
 }
 
-export function UserMenu() {
+/** The signed-in user's menu; `compact` (narrow screens) shows only the avatar. */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { me, signOut } = useAuth();
@@ -49,7 +50,9 @@ export function UserMenu() {
       >
         <Button type="text" data-testid="user-menu" aria-label={t('header.userMenu')}>
           <Avatar size="small" icon={<UserOutlined />} />
-          <span data-testid="user-display-name">{me.displayName}</span>
+          <span data-testid="user-display-name" className={compact ? 'od-visually-hidden' : undefined}>
+            {me.displayName}
+          </span>
         </Button>
       </Dropdown>
       <Modal

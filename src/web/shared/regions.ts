@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, compact } from '../api/client.ts';
 import { unwrap } from '../api/errors.ts';
 import type { Page, QueryOf, Region, RegionLevel, RegionRef } from '../api/types.ts';
+import { oneOf, REGION_LEVELS } from '../i18n/labels.ts';
 
 export type RegionQuery = QueryOf<'/api/regions'>;
 
@@ -17,11 +18,29 @@ export function fetchRegions(query: RegionQuery): Promise<Page<Region>> {
   return unwrap<Page<Region>>(api.GET('/api/regions', { params: { query: compact({ ...query }) } }));
 }
 
-const LEVELS: readonly RegionLevel[] = ['district', 'street', 'community', 'park'];
-
 /** The level of a region reference from /api/me (typed there as a plain string). */
 export function asRegionLevel(level: string): RegionLevel {
-  return LEVELS.find((l) => l === level) ?? 'district';
+  return oneOf(REGION_LEVELS, level) ?? 'district';
+}
+
+/** The API's largest page: the whole district (under a hundred regions) fits in it. */
+const ALL_REGIONS = { pageSize: 500 } as const;
+
+/**
+ * The names of all regions in the user's scope, fetched once, for tables whose rows carry only codes.
+ * Without `regions.read` (enabled = false) nothing is fetched and codes stay codes.
+ */
+export function useRegionNames(enabled: boolean): (code: string | null | undefined) => string | undefined {
+  const result = useQuery({
+    queryKey: regionKeys.list(ALL_REGIONS),
+    queryFn: () => fetchRegions(ALL_REGIONS),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+  return useMemo(() => {
+    const names = new Map((result.data?.items ?? []).map((r) => [r.code, r.name]));
+    return (code) => (code ? names.get(code) : undefined);
+  }, [result.data]);
 }
 
 /** Communities and parks have no children in the division tree. */

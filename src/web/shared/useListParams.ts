@@ -11,7 +11,12 @@ export interface ListParams<K extends string> {
   filters: Record<K, string | undefined>;
   /** Changes filters (or sort) and goes back to page 1. */
   setFilters: (patch: Partial<Record<K | 'sort', string | undefined>>) => void;
-  setPage: (page: number, pageSize: number) => void;
+  /**
+   * Changes page, page size and sort together. A table event must make exactly one URL update: React
+   * Router computes each functional update from the same render's params, so a second one in the same
+   * event would undo the first (which is how paging once did nothing).
+   */
+  setView: (view: { page: number; pageSize: number; sort: string | undefined }) => void;
   reset: () => void;
 }
 
@@ -48,15 +53,17 @@ export function useListParams<K extends string>(filterKeys: readonly K[]): ListP
     [setParams],
   );
 
-  const setPage = useCallback(
-    (nextPage: number, nextPageSize: number) => {
+  const setView = useCallback(
+    (view: { page: number; pageSize: number; sort: string | undefined }) => {
       setParams(
         (prev) => {
           const next = new URLSearchParams(prev);
-          if (nextPage > 1) next.set('page', String(nextPage));
+          if (view.page > 1) next.set('page', String(view.page));
           else next.delete('page');
-          if (nextPageSize !== DEFAULT_PAGE_SIZE) next.set('pageSize', String(nextPageSize));
+          if (view.pageSize !== DEFAULT_PAGE_SIZE) next.set('pageSize', String(view.pageSize));
           else next.delete('pageSize');
+          if (view.sort) next.set('sort', view.sort);
+          else next.delete('sort');
           return next;
         },
         { replace: true },
@@ -67,7 +74,7 @@ export function useListParams<K extends string>(filterKeys: readonly K[]): ListP
 
   const reset = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
 
-  return { page, pageSize, sort, filters, setFilters, setPage, reset };
+  return { page, pageSize, sort, filters, setFilters, setView, reset };
 }
 
 /** Maps an antd table sorter to the API's `field` / `-field` form. */

@@ -1,153 +1,184 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Select, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecord } from '../../api/types.ts';
-
-type AuditResult = AuditRecord['result'];
-import { auditResultLabel, roleLabel } from '../../i18n/labels.ts';
-import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { ExportButton } from '../../shared/ExportButton.tsx';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_RESULTS,
+  auditActionLabel,
+  auditResultLabel,
+  oneOf,
+  roleLabel,
+  type AuditResult,
+} from '../../i18n/labels.ts';
 import { formatDateTime } from '../../shared/format.ts';
-import { PAGE_SIZE_OPTIONS, useListParams } from '../../shared/useListParams.ts';
-import { auditKeys, fetchAudit, type AuditQuery } from './api.ts';
+import { ListPage, ListTable, ListToolbar } from '../../shared/ListTable.tsx';
+import { useListTable } from '../../shared/useListTable.ts';
+import { auditKeys, fetchAudit } from './api.ts';
 import { VerifyChain } from './VerifyChain.tsx';
 
 const FILTERS = ['actor', 'action', 'result', 'from', 'to'] as const;
-const RESULTS: AuditResult[] = ['success', 'failure', 'denied'];
 const RESULT_COLORS: Record<AuditResult, string> = { success: 'green', failure: 'red', denied: 'volcano' };
 
-function asResult(value: string | undefined): AuditResult | undefined {
-  return RESULTS.find((r) => r === value);
-}
-
-interface FilterValues {
-  actor?: string;
-  action?: string;
-  result?: AuditResult;
-  range?: [Dayjs | null, Dayjs | null] | null;
-}
+type Range = [Dayjs | null, Dayjs | null] | null;
 
 /** Day boundaries in the user's time zone, sent as instants. */
-function rangeToQuery(range: FilterValues['range']): { from?: string | undefined; to?: string | undefined } {
+function rangeToQuery(range: Range): { from: string | undefined; to: string | undefined } {
   return {
     from: range?.[0]?.startOf('day').toISOString(),
     to: range?.[1]?.endOf('day').toISOString(),
   };
 }
 
+/** The action in the user's language: the server's `actionLabel`, else the UI's own label, else the code. */
+function actionText(record: AuditRecord): string {
+  return record.actionLabel || auditActionLabel(record.action);
+}
+
 /** The audit log (audit administrators): search, page, export, and verification of the hash chain. */
 export function AuditPage() {
   const { t } = useTranslation();
-  const list = useListParams(FILTERS);
-  const [form] = Form.useForm<FilterValues>();
-
-  const query: AuditQuery = {
-    ...list.filters,
-    result: asResult(list.filters.result),
-    page: list.page,
-    pageSize: list.pageSize,
-  };
-  const result = useQuery({
-    queryKey: auditKeys.list(query),
-    queryFn: () => fetchAudit(query),
-    placeholderData: keepPreviousData,
+  const table = useListTable({
+    filters: FILTERS,
+    toQuery: ({ filters, page, pageSize }) => ({
+      ...filters,
+      result: oneOf(AUDIT_RESULTS, filters.result),
+      page,
+      pageSize,
+    }),
+    queryKey: auditKeys.list,
+    fetch: fetchAudit,
   });
+  const { list, query } = table;
+  const range: Range =
+    list.filters.from || list.filters.to
+      ? [list.filters.from ? dayjs(list.filters.from) : null, list.filters.to ? dayjs(list.filters.to) : null]
+      : null;
 
-  const initial: FilterValues = {
-    ...(list.filters.actor ? { actor: list.filters.actor } : {}),
-    ...(list.filters.action ? { action: list.filters.action } : {}),
-    ...(query.result ? { result: query.result } : {}),
-    range:
-      list.filters.from || list.filters.to
-        ? [
-            list.filters.from ? dayjs(list.filters.from) : null,
-            list.filters.to ? dayjs(list.filters.to) : null,
-          ]
-        : null,
-  };
+  const columns: TableColumnsType<AuditRecord> = [
+    { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 70 },
+    {
+      key: 'at',
+      dataIndex: 'at',
+      title: t('audit.at'),
+      width: 165,
+      render: (v: string) => formatDateTime(v),
+    },
+    { key: 'actor', dataIndex: 'actor', title: t('audit.actor'), width: 140, ellipsis: true },
+    {
+      key: 'role',
+      dataIndex: 'role',
+      title: t('audit.role'),
+      width: 140,
+      ellipsis: true,
+      // A comma-separated role list, or api_client / anonymous / system.
+      render: (v: string) =>
+        v
+          .split(',')
+          .filter(Boolean)
+          .map((r) => roleLabel(r))
+          .join(t('common.listSeparator')),
+    },
+    {
+      key: 'action',
+      dataIndex: 'action',
+      title: t('audit.action'),
+      width: 160,
+      ellipsis: { showTitle: false },
+      render: (_: unknown, record: AuditRecord) => (
+        <Tooltip title={t('audit.actionCode', { code: record.action })}>
+          <span data-action={record.action}>{actionText(record)}</span>
+        </Tooltip>
+      ),
+    },
+    { key: 'target', dataIndex: 'target', title: t('audit.target'), width: 180, ellipsis: true },
+    { key: 'scope', dataIndex: 'scope', title: t('audit.scope'), width: 100, ellipsis: true },
+    { key: 'ip', dataIndex: 'ip', title: t('audit.ip'), width: 120, ellipsis: true },
+    {
+      key: 'result',
+      dataIndex: 'result',
+      title: t('audit.result'),
+      width: 90,
+      render: (v: AuditResult) => <Tag color={RESULT_COLORS[v]}>{auditResultLabel(v)}</Tag>,
+    },
+    {
+      key: 'requestId',
+      dataIndex: 'requestId',
+      title: t('audit.requestId'),
+      width: 140,
+      ellipsis: true,
+    },
+  ];
 
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-audit">
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('audit.title')}
-      </Typography.Title>
+    <ListPage title={t('audit.title')} testId="page-audit">
       <Card size="small">
         <VerifyChain />
       </Card>
       <Card size="small">
-        <Form<FilterValues>
-          form={form}
-          layout="inline"
-          initialValues={initial}
-          onFinish={(v) =>
-            list.setFilters({
-              actor: v.actor?.trim(),
-              action: v.action?.trim(),
-              result: v.result,
-              ...rangeToQuery(v.range),
-            })
-          }
-          style={{ rowGap: 12, marginBottom: 12 }}
-          data-testid="audit-filters"
-        >
-          <Form.Item name="actor" label={t('audit.actor')}>
-            <Input allowClear style={{ width: 160 }} data-testid="audit-actor" />
-          </Form.Item>
-          <Form.Item name="action" label={t('audit.action')}>
-            <Input allowClear style={{ width: 180 }} data-testid="audit-action" />
-          </Form.Item>
-          <Form.Item name="result" label={t('audit.result')}>
-            <Select
+        <div data-testid="audit-filters">
+          <ListToolbar
+            search={{
+              value: list.filters.actor,
+              onSearch: (actor) => list.setFilters({ actor }),
+              placeholder: t('audit.actorPlaceholder'),
+              testId: 'audit-actor',
+              width: 220,
+              enterButton: (
+                <Button
+                  icon={<SearchOutlined />}
+                  aria-label={t('common.search')}
+                  data-testid="audit-search"
+                />
+              ),
+            }}
+            onReset={list.reset}
+            exportTo={{
+              path: '/api/audit/export.xlsx',
+              query,
+              filename: 'audit.xlsx',
+              testId: 'audit-export',
+            }}
+          >
+            <Select<string>
               allowClear
+              showSearch={{
+                filterOption: (input, option) =>
+                  `${option?.label ?? ''} ${option?.value ?? ''}`.toLowerCase().includes(input.toLowerCase()),
+              }}
+              placeholder={t('audit.action')}
+              value={list.filters.action}
+              onChange={(action) => list.setFilters({ action })}
+              options={AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(a) }))}
+              style={{ width: 200 }}
+              popupMatchSelectWidth={false}
+              data-testid="audit-action"
+            />
+            <Select<AuditResult>
+              allowClear
+              placeholder={t('audit.result')}
+              value={query.result}
+              onChange={(result) => list.setFilters({ result })}
+              options={AUDIT_RESULTS.map((r) => ({ value: r, label: auditResultLabel(r) }))}
               style={{ width: 120 }}
-              options={RESULTS.map((r) => ({ value: r, label: auditResultLabel(r) }))}
               data-testid="audit-result"
             />
-          </Form.Item>
-          <Form.Item name="range" label={t('audit.dateRange')}>
             <DatePicker.RangePicker
               allowEmpty={[true, true]}
+              value={range}
+              onChange={(value) => list.setFilters(rangeToQuery(value))}
               placeholder={[t('audit.startDate'), t('audit.endDate')]}
+              aria-label={t('audit.dateRange')}
               data-testid="audit-range"
             />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" data-testid="audit-search">
-                {t('common.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  form.setFieldsValue({
-                    actor: undefined,
-                    action: undefined,
-                    result: undefined,
-                    range: null,
-                  });
-                  list.reset();
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-              <ExportButton
-                path="/api/audit/export.xlsx"
-                query={{ ...list.filters }}
-                filename="audit.xlsx"
-                testId="audit-export"
-              />
-            </Space>
-          </Form.Item>
-        </Form>
-        {result.isError && <ErrorAlert error={result.error} onRetry={() => void result.refetch()} />}
-        <Table<AuditRecord>
+          </ListToolbar>
+        </div>
+        <ListTable<AuditRecord>
+          table={table}
           rowKey="seq"
-          size="small"
-          data-testid="audit-table"
-          loading={result.isFetching}
-          dataSource={result.data?.items ?? []}
-          scroll={{ x: 1200 }}
+          testId="audit-table"
+          columns={columns}
           expandable={{
             rowExpandable: (r) => Object.keys(r.detail).length > 0,
             expandedRowRender: (r) => (
@@ -156,59 +187,8 @@ export function AuditPage() {
               </pre>
             ),
           }}
-          pagination={{
-            current: list.page,
-            pageSize: list.pageSize,
-            total: result.data?.total ?? 0,
-            pageSizeOptions: PAGE_SIZE_OPTIONS,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: list.setPage,
-          }}
-          columns={[
-            { key: 'seq', dataIndex: 'seq', title: t('audit.seq'), width: 90 },
-            {
-              key: 'at',
-              dataIndex: 'at',
-              title: t('audit.at'),
-              width: 170,
-              render: (v: string) => formatDateTime(v),
-            },
-            { key: 'actor', dataIndex: 'actor', title: t('audit.actor'), width: 120 },
-            {
-              key: 'role',
-              dataIndex: 'role',
-              title: t('audit.role'),
-              width: 140,
-              // A comma-separated role list, or api_client / anonymous.
-              render: (v: string) =>
-                v
-                  .split(',')
-                  .filter(Boolean)
-                  .map((r) => roleLabel(r))
-                  .join(t('common.listSeparator')),
-            },
-            { key: 'action', dataIndex: 'action', title: t('audit.action'), width: 180 },
-            { key: 'target', dataIndex: 'target', title: t('audit.target'), ellipsis: true },
-            { key: 'scope', dataIndex: 'scope', title: t('audit.scope'), width: 110 },
-            { key: 'ip', dataIndex: 'ip', title: t('audit.ip'), width: 130 },
-            {
-              key: 'result',
-              dataIndex: 'result',
-              title: t('audit.result'),
-              width: 90,
-              render: (v: AuditResult) => <Tag color={RESULT_COLORS[v]}>{auditResultLabel(v)}</Tag>,
-            },
-            {
-              key: 'requestId',
-              dataIndex: 'requestId',
-              title: t('audit.requestId'),
-              width: 150,
-              ellipsis: true,
-            },
-          ]}
         />
       </Card>
-    </Space>
+    </ListPage>
   );
 }

@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { applyFieldErrors } from '../../shared/formErrors.ts';
-import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import { useFormSubmit } from '../../shared/useFormSubmit.tsx';
 import { changePassword } from './api.ts';
 
 interface Values {
@@ -25,41 +23,29 @@ interface Props {
 export function PasswordChangeForm({ onDone, onCancel, requiredNotice }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  const onFinish = async (values: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = useFormSubmit(
+    form,
+    FIELDS,
+    async (values: Values) => {
       await changePassword(values.currentPassword, values.newPassword);
       form.resetFields();
       onDone();
-    } catch (e) {
-      setError(e);
-      setUnmatched(applyFieldErrors(form, e, FIELDS));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    'password-change-error',
+  );
 
   return (
     <Form<Values>
       form={form}
       layout="vertical"
-      onFinish={(v) => void onFinish(v)}
+      onFinish={submit.onFinish}
       requiredMark={false}
       data-testid="password-change-form"
     >
       {requiredNotice && (
         <Alert type="warning" showIcon title={t('auth.changeRequiredHint')} style={{ marginBottom: 16 }} />
       )}
-      {error !== null && (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert error={error} extraMessages={unmatched} testId="password-change-error" />
-        </div>
-      )}
+      {submit.alert}
       <Form.Item
         name="currentPassword"
         label={t('auth.currentPassword')}
@@ -101,7 +87,7 @@ export function PasswordChangeForm({ onDone, onCancel, requiredNotice }: Props) 
         <Input.Password autoComplete="new-password" data-testid="password-confirm" />
       </Form.Item>
       <Form.Item style={{ marginBottom: 0 }}>
-        <Button type="primary" htmlType="submit" loading={busy} block data-testid="password-submit">
+        <Button type="primary" htmlType="submit" loading={submit.busy} block data-testid="password-submit">
           {t('auth.changeSubmit')}
         </Button>
         {onCancel && (

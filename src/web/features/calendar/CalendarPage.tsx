@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -123,9 +123,14 @@ export function CalendarPage() {
                 <Tag color={calendar.data.published ? 'green' : 'orange'} data-testid="calendar-published">
                   {calendar.data.published ? t('calendar.published') : t('calendar.unpublished')}
                 </Tag>
-                <Typography.Text type="secondary">
-                  {t('calendar.version', { version: calendar.data.version })}
-                </Typography.Text>
+                {/* The calendar-wide version: meaningless for a year that has not been published. */}
+                {calendar.data.published && (
+                  <Tooltip title={t('calendar.versionHint')}>
+                    <Typography.Text type="secondary" data-testid="calendar-version">
+                      {t('calendar.version', { version: calendar.data.version })}
+                    </Typography.Text>
+                  </Tooltip>
+                )}
               </>
             )}
           </Space>

@@ -12,8 +12,16 @@ import { EChart } from '../../shared/EChart.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { regionKeys } from '../../shared/regions.ts';
 import { fetchMapData } from './api.ts';
+import { layoutForMap } from './mapLayout.ts';
 
 echarts.use([MapChart, TooltipComponent, CanvasRenderer]);
+
+const PARK_STYLE = {
+  label: { show: false },
+  itemStyle: { areaColor: '#f0f9e8', borderColor: '#389e0d', borderWidth: 1, borderType: 'dashed' },
+  emphasis: { label: { show: false }, itemStyle: { areaColor: '#d9f7be' } },
+  select: { label: { show: false } },
+} as const;
 
 interface Props {
   /** The region whose children are drawn. */
@@ -28,7 +36,7 @@ export function useMapData(rootCode: string) {
   return useQuery({ queryKey: regionKeys.boundaries(rootCode), queryFn: () => fetchMapData(rootCode) });
 }
 
-/** ECharts map of a region's children (names shown; click to drill down). */
+/** ECharts map of a region's children (names shown, parks as unlabelled overlays; click to drill down). */
 export function RegionMap({ rootCode, selectedCode, onFeatureClick, height = 460 }: Props) {
   const { t, i18n } = useTranslation();
   const query = useMapData(rootCode);
@@ -38,7 +46,8 @@ export function RegionMap({ rootCode, selectedCode, onFeatureClick, height = 460
     if (!data || data.collection.features.length === 0) return null;
     const mapName = `od-${rootCode}-${query.dataUpdatedAt}`;
     // Features are keyed by division code: names can repeat across the district.
-    echarts.registerMap(mapName, data.collection as unknown as Parameters<typeof echarts.registerMap>[1]);
+    const collection = layoutForMap(data.collection);
+    echarts.registerMap(mapName, collection as unknown as Parameters<typeof echarts.registerMap>[1]);
     const byCode = new Map(data.collection.features.map((f) => [f.properties.code, f.properties]));
     const option = {
       tooltip: {
@@ -58,6 +67,9 @@ export function RegionMap({ rootCode, selectedCode, onFeatureClick, height = 460
           map: mapName,
           nameProperty: 'code',
           roam: true,
+          // Fill the card: the default leaves a wide margin around a tall district.
+          layoutCenter: ['50%', '50%'],
+          layoutSize: '92%',
           selectedMode: 'single',
           label: {
             show: true,
@@ -67,9 +79,11 @@ export function RegionMap({ rootCode, selectedCode, onFeatureClick, height = 460
           itemStyle: { areaColor: '#e6f0fc', borderColor: '#1561c8', borderWidth: 1 },
           emphasis: { label: { show: true, fontWeight: 'bold' }, itemStyle: { areaColor: '#a9c8f0' } },
           select: { label: { show: true }, itemStyle: { areaColor: '#ffd591' } },
-          data: data.collection.features.map((f) => ({
+          data: collection.features.map((f) => ({
             name: f.properties.code,
             selected: f.properties.code === selectedCode,
+            // Parks overlay the streets they lie in: no label of their own (the tooltip names them).
+            ...(f.properties.level === 'park' ? PARK_STYLE : {}),
           })),
         },
       ],

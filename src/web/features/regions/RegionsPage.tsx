@@ -96,6 +96,8 @@ export function RegionsPage() {
   }, [tree, mapRoot]);
 
   const pickedNode = picked ? tree.find(picked) : undefined;
+  // The counts follow the picked region; for a community or park, the map's region around it.
+  const countsRegion = pickedNode && !isLeafLevel(pickedNode.level) ? ref(pickedNode) : mapRoot;
   const lookup = useRegionRecord(picked, pickedNode?.record);
   const pickedRecord = pickedNode?.record ?? lookup.data ?? null;
   const parentName = pickedRecord?.parentCode ? tree.find(pickedRecord.parentCode)?.name : undefined;
@@ -164,7 +166,8 @@ export function RegionsPage() {
                     {t('regions.schematic')}
                   </Tag>
                 )}
-                {!mapData.data?.own && (
+                {/* Only streets drill down further. */}
+                {!mapData.data?.own && mapRoot.level === 'district' && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('regions.drillHint')}
                   </Typography.Text>
@@ -183,7 +186,7 @@ export function RegionsPage() {
           <RegionDetail region={pickedRecord} parentName={parentName} canManage={can('regions.manage')} />
         </Col>
         <Col xs={24} lg={14}>
-          <RegionCounts />
+          <RegionCounts region={countsRegion} isScopeRoot={countsRegion.code === tree.root.code} />
         </Col>
       </Row>
       <RegionTable parent={mapRoot} onSelect={(r) => setPicked(r.code)} />

@@ -1,10 +1,9 @@
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { UserRow } from '../../api/types.ts';
-import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
-import { applyFieldErrors } from '../../shared/formErrors.ts';
+import { useFormSubmit } from '../../shared/useFormSubmit.tsx';
 import { resetPassword, userKeys } from './api.ts';
 
 interface Values {
@@ -17,26 +16,16 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
-  const [unmatched, setUnmatched] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  const onFinish = async (values: Values) => {
+  const submit = useFormSubmit(form, ['password'], async (values: Values) => {
     if (!user) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await resetPassword(user.id, values.password);
-      message.success(t('users.passwordResetDone'));
-      await queryClient.invalidateQueries({ queryKey: userKeys.all });
-      onClose();
-    } catch (e) {
-      setError(e);
-      setUnmatched(applyFieldErrors(form, e, ['password']));
-    } finally {
-      setBusy(false);
-    }
-  };
+    await resetPassword(user.id, values.password);
+    message.success(t('users.passwordResetDone'));
+    await queryClient.invalidateQueries({ queryKey: userKeys.all });
+    onClose();
+  });
+  const { clear } = submit;
+  // A new user to reset: forget the previous one's error.
+  useEffect(() => clear(), [user, clear]);
 
   return (
     <Modal
@@ -46,17 +35,13 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
       onOk={() => form.submit()}
       okText={t('users.resetPassword')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={submit.busy}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'reset-password-submit' } as Record<string, string>}
     >
       <Alert type="info" showIcon title={t('users.resetPasswordHint')} style={{ marginBottom: 16 }} />
-      {error !== null && (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert error={error} extraMessages={unmatched} />
-        </div>
-      )}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void onFinish(v)} preserve={false}>
+      {submit.alert}
+      <Form<Values> form={form} layout="vertical" onFinish={submit.onFinish} preserve={false}>
         <Form.Item
           name="password"
           label={t('users.newPassword')}
