@@ -229,6 +229,18 @@ describe('production profile (AUTH-5)', () => {
     const code = await AuthService.totpNow(enrol.json().secret, new Date());
     expect((await s.request('POST', '/api/auth/totp', { code })).statusCode).toBe(200);
     expect((await s.request('GET', '/api/users')).statusCode).toBe(200);
+    // ACL-4: no new account may take a default name in production.
+    const root = await s.request('POST', '/api/users', {
+      username: 'root',
+      displayName: '根',
+      roles: ['leader'],
+      regionCode: '330105',
+      password: 'Initial#2026',
+    });
+    expect(root.statusCode).toBe(400);
+    expect(root.json().fields).toEqual([
+      { path: 'username', message: '该用户名是默认账号名，生产环境不允许使用' },
+    ]);
   });
 
   it('marks the session cookie Secure in production', async () => {

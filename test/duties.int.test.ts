@@ -14,7 +14,16 @@ describe('separation of duties and account takeover (ACL-3)', () => {
   it('does not let the system administrator give an API client audit or admin permissions', async () => {
     const admin = await signIn(ctx.app, 'admin');
     const dept = (await admin.request('GET', '/api/departments?q=sjj')).json().items[0].id as string;
-    for (const permission of ['audit.read', 'roles.manage', 'users.manage', 'api_clients.manage']) {
+    const adminOnly = [
+      'audit.read',
+      'roles.manage',
+      'users.manage',
+      'users.reset',
+      'users.lock',
+      'users.edit',
+      'api_clients.manage',
+    ];
+    for (const permission of adminOnly) {
       const res = await admin.request('POST', '/api/api-clients', {
         name: 'x',
         departmentId: dept,

@@ -96,6 +96,7 @@ export const NEVER_DELEGATED: readonly Permission[] = [
   'users.manage',
   'users.edit',
   'users.lock',
+  'users.reset',
 ];
 
 export function delegable(creatorRoles: readonly Role[], permission: Permission): boolean {

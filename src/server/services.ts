@@ -11,6 +11,7 @@ import { DepartmentsRepo } from './modules/org/departments.repo.ts';
 import { OrgService } from './modules/org/org.service.ts';
 import { RegionsRepo } from './modules/org/regions.repo.ts';
 import { UsersRepo } from './modules/org/users.repo.ts';
+import { DEFAULT_ACCOUNT_NAMES } from './ops/self-check.ts';
 
 /** Wires repositories into services once per process; routes and the CLI use the same set. */
 export function buildServices(database: Database, config: Config, clock: Clock) {
@@ -34,6 +35,8 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
     auth,
     audit,
     clock,
+    // ACL-4: production refuses to create accounts with default names (the start-up check, existing ones).
+    config.production ? DEFAULT_ACCOUNT_NAMES : [],
   );
   const calendar = new CalendarService(db, repos.calendar, audit);
   return { database, config, clock, repos, audit, auth, org, calendar };

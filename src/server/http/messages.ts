@@ -60,6 +60,10 @@ const catalogue = {
   'od.uscc': ['统一社会信用代码无效：{reason}', 'Invalid unified social credit code: {reason}'],
   'od.geojson': ['GeoJSON 无效：{reason}', 'Invalid GeoJSON: {reason}'],
   'od.duplicate': ['已存在', 'Already exists'],
+  'od.reservedName': [
+    '该用户名是默认账号名，生产环境不允许使用',
+    'A default account name: not allowed in production',
+  ],
   'od.regionLevelForRole': ['{role}的管辖范围应为一个{level}', 'The scope of a {role} must be a {level}'],
   'od.unknownRole': ['未知角色', 'Unknown role'],
   'od.unknownRegion': ['区划不存在', 'No such region'],

@@ -86,6 +86,8 @@ export class OrgService {
     private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /** Login ids that may not be created (production: default account names, ACL-4). */
+    private readonly reservedNames: readonly string[] = [],
   ) {}
 
   // ----- regions -----
@@ -256,6 +258,8 @@ export class OrgService {
   async createUser(p: Principal, input: UserInput, actor: Actor, lang: Lang = 'zh-CN') {
     const username = normalizeLoginId(input.username);
     if (!isValidLoginId(username)) throw invalid([{ path: 'username', message: 'od.loginId' }]);
+    if (this.reservedNames.includes(username))
+      throw invalid([{ path: 'username', message: 'od.reservedName' }]);
     this.checkRoleGrant(p, input.roles);
     await this.checkPlacement(p, input.regionCode, input.departmentId, input.roles, lang);
     if (await this.users.findByUsername(username)) {
