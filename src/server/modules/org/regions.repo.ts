@@ -90,6 +90,10 @@ export class RegionsRepo {
       .where(eq(regions.code, code));
   }
 
+  async rename(tx: DbOrTx, code: string, name: string) {
+    await tx.update(regions).set({ name, updatedAt: new Date() }).where(eq(regions.code, code));
+  }
+
   async upsertMany(tx: DbOrTx, rows: (typeof regions.$inferInsert)[]) {
     for (let i = 0; i < rows.length; i += 200) {
       await tx

@@ -135,6 +135,49 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => org.region(principalOf(request), request.params.code),
   );
 
+  app.post(
+    '/api/regions',
+    {
+      config: { access: access.permission('regions.manage') },
+      schema: {
+        tags: ['org'],
+        summary: 'Add a region (a park, or a street or community missing from the division data)',
+        body: z.strictObject({
+          code: divisionCode,
+          name: z.string().trim().min(2).max(50),
+          level,
+          parentCode: divisionCode.nullable(),
+        }),
+        response: {
+          201: z.object({ code: z.string(), name: z.string(), level, parentCode: z.string().nullable() }),
+          ...commonErrors,
+          409: commonErrors[400],
+        },
+      },
+    },
+    async (request, reply) => {
+      const row = await org.createRegion(principalOf(request), request.body, actorOf(request));
+      reply.status(201);
+      return { code: row.code, name: row.name, level: row.level, parentCode: row.parentCode };
+    },
+  );
+
+  app.patch(
+    '/api/regions/:code',
+    {
+      config: { access: access.permission('regions.manage') },
+      schema: {
+        tags: ['org'],
+        summary: 'Rename a region',
+        params: z.object({ code: divisionCode }),
+        body: z.strictObject({ name: z.string().trim().min(2).max(50) }),
+        response: { 200: regionSchema, ...commonErrors },
+      },
+    },
+    async (request) =>
+      org.renameRegion(principalOf(request), request.params.code, request.body.name, actorOf(request)),
+  );
+
   app.put(
     '/api/regions/:code/boundary',
     {
