@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/server/db/client.ts';
 import { cli, freshInstall, httpSession, startServer, type Install } from './cli.ts';
 
 const installs: Install[] = [];
@@ -99,6 +100,34 @@ describe('command line', { timeout: 180_000 }, () => {
     const twice = await cli(['restore', file], target);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/empty database/);
+  });
+
+  it('audit verify exits 1 naming the first record edited directly in the database', async () => {
+    const { env } = await install();
+    await cli(['seed', '--demo'], env);
+    // A database superuser edits a record, bypassing the append-only trigger.
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+    try {
+      const edit = `update audit_log set actor = 'someone-else' where seq = 12`;
+      if (database.kind === 'postgres') {
+        const client = await database.pool!.connect();
+        await client.query('begin; set local session_replication_role = replica;');
+        await client.query(edit);
+        await client.query('commit');
+        client.release();
+      } else {
+        await database.pglite!.exec(
+          `set session_replication_role = replica; ${edit}; set session_replication_role = origin;`,
+        );
+      }
+    } finally {
+      await database.close();
+    }
+    const r = await cli(['audit', 'verify'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /BROKEN at record 12: content does not match its hash \(record edited\) \(11 records verified before it\)/,
+    );
   });
 
   it('refuses to serve the demo district in production, with its well-known accounts (ACL-4)', async () => {
