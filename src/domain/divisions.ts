@@ -13,41 +13,48 @@ const PARENT: Record<RegionLevel, RegionLevel[] | null> = {
   community: ['street'],
 };
 
-/** Why a region can't sit where it is asked to, as message keys with the offending field; none if it can. */
+export type PlacementReason =
+  | 'codeLength'
+  | 'parkRange'
+  | 'reservedRange'
+  | 'districtHasNoParent'
+  | 'needsParent'
+  | 'wrongParentLevel'
+  | 'codePrefix';
+
+export interface PlacementProblem {
+  path: 'code' | 'parentCode';
+  reason: PlacementReason;
+  params?: Record<string, string | number>;
+}
+
+/** Why a region can't sit where it is asked to, with the offending field; none if it can. */
 export function regionPlacementProblems(
   region: { code: string; level: RegionLevel; parentCode: string | null },
   parent: { code: string; level: RegionLevel } | null,
-): { path: 'code' | 'parentCode' | 'level'; reason: string }[] {
-  const problems: { path: 'code' | 'parentCode' | 'level'; reason: string }[] = [];
+): PlacementProblem[] {
+  const problems: PlacementProblem[] = [];
   if (!/^\d+$/.test(region.code) || region.code.length !== LENGTH[region.level]) {
-    problems.push({ path: 'code', reason: `a ${region.level} code has ${LENGTH[region.level]} digits` });
+    problems.push({ path: 'code', reason: 'codeLength', params: { digits: LENGTH[region.level] } });
   }
   if (region.level === 'park' && !/^\d{6}9\d\d$/.test(region.code)) {
-    problems.push({ path: 'code', reason: 'park codes use the local range 9xx after the district code' });
+    problems.push({ path: 'code', reason: 'parkRange' });
   }
   if (region.level !== 'park' && region.level !== 'district' && /^\d{6}9\d\d/.test(region.code)) {
-    problems.push({ path: 'code', reason: 'the range 9xx is kept for parks' });
+    problems.push({ path: 'code', reason: 'reservedRange' });
   }
   const allowed = PARENT[region.level];
   if (!allowed) {
-    if (region.parentCode) problems.push({ path: 'parentCode', reason: 'a district has no parent region' });
+    if (region.parentCode) problems.push({ path: 'parentCode', reason: 'districtHasNoParent' });
     return problems;
   }
   if (!region.parentCode || !parent) {
-    problems.push({
-      path: 'parentCode',
-      reason: `a ${region.level} needs an existing parent (${allowed.join(' or ')})`,
-    });
+    problems.push({ path: 'parentCode', reason: 'needsParent' });
     return problems;
   }
-  if (!allowed.includes(parent.level)) {
-    problems.push({
-      path: 'parentCode',
-      reason: `a ${region.level} belongs to a ${allowed.join(' or ')}, not a ${parent.level}`,
-    });
-  }
+  if (!allowed.includes(parent.level)) problems.push({ path: 'parentCode', reason: 'wrongParentLevel' });
   if (!region.code.startsWith(parent.code)) {
-    problems.push({ path: 'code', reason: `the code must start with its parent's code ${parent.code}` });
+    problems.push({ path: 'code', reason: 'codePrefix', params: { parent: parent.code } });
   }
   return problems;
 }

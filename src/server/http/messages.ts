@@ -60,6 +60,22 @@ const catalogue = {
   'od.uscc': ['统一社会信用代码无效：{reason}', 'Invalid unified social credit code: {reason}'],
   'od.geojson': ['GeoJSON 无效：{reason}', 'Invalid GeoJSON: {reason}'],
   'od.duplicate': ['已存在', 'Already exists'],
+  'od.region.codeLength': ['代码应为 {digits} 位数字', 'The code must have {digits} digits'],
+  'od.region.parkRange': [
+    '园区代码为区代码加 9xx（如 330105901）',
+    'A park code is the district code plus 9xx (e.g. 330105901)',
+  ],
+  'od.region.reservedRange': ['9xx 段留给园区使用', 'The 9xx range is kept for parks'],
+  'od.region.districtHasNoParent': ['区没有上级区划', 'A district has no parent region'],
+  'od.region.needsParent': ['需要一个已存在的上级区划', 'Needs an existing parent region'],
+  'od.region.wrongParentLevel': [
+    '上级层级不对：街道和园区属于区，社区属于街道',
+    'Wrong parent level: streets and parks belong to a district, communities to a street',
+  ],
+  'od.region.codePrefix': [
+    '代码应以上级区划代码 {parent} 开头',
+    "The code must start with the parent's code {parent}",
+  ],
   'od.reservedName': [
     '该用户名是默认账号名，生产环境不允许使用',
     'A default account name: not allowed in production',

@@ -44,6 +44,7 @@ export type LoginStatus = Ok<'/api/auth/login', 'post'>['status'];
 
 export type Region = Schemas['Region'];
 export type RegionLevel = Region['level'];
+export type RegionCreateInput = Body<'/api/regions', 'post'>;
 export type RegionFeatureCollection = Schemas['RegionBoundaries'];
 export type RegionFeature = RegionFeatureCollection['features'][number];
 export type RegionFeatureProperties = RegionFeature['properties'];

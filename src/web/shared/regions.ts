@@ -63,6 +63,8 @@ export interface RegionTree {
   root: RegionNode;
   /** Loads (once) the children of a region. */
   loadChildren: (code: string) => Promise<void>;
+  /** Fetches a region's children again (after one was added or renamed). */
+  reloadChildren: (code: string) => Promise<void>;
   /** Every region seen so far, by code. */
   find: (code: string) => RegionNode | undefined;
   /** Root → … → code, as far as known. */
@@ -85,6 +87,18 @@ export function useRegionTree(rootRef: RegionRef, enabled: boolean): RegionTree 
         staleTime: 5 * 60_000,
       });
       setChildren((prev) => (prev[code] ? prev : { ...prev, [code]: page.items }));
+    },
+    [queryClient],
+  );
+
+  const reloadChildren = useCallback(
+    async (code: string) => {
+      const page = await queryClient.fetchQuery({
+        queryKey: regionKeys.children(code),
+        queryFn: () => fetchRegions({ parentCode: code, pageSize: CHILDREN_PAGE_SIZE }),
+        staleTime: 0,
+      });
+      setChildren((prev) => ({ ...prev, [code]: page.items }));
     },
     [queryClient],
   );
@@ -120,6 +134,6 @@ export function useRegionTree(rootRef: RegionRef, enabled: boolean): RegionTree 
       }
       return path;
     };
-    return { root, loadChildren, find, pathTo };
-  }, [children, rootRef, loadChildren]);
+    return { root, loadChildren, reloadChildren, find, pathTo };
+  }, [children, rootRef, loadChildren, reloadChildren]);
 }

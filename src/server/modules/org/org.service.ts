@@ -151,7 +151,11 @@ export class OrgService {
       input,
       parent ? { code: parent.code, level: parent.level } : null,
     );
-    if (problems.length) throw invalid(problems.map((x) => ({ path: x.path, message: x.reason })));
+    if (problems.length) {
+      throw invalid(
+        problems.map((x) => ({ path: x.path, message: `od.region.${x.reason}`, params: x.params ?? {} })),
+      );
+    }
     if (await this.regions.get(input.code)) {
       throw new AppError('DUPLICATE', { field: 'code' }, [{ path: 'code', message: 'od.duplicate' }]);
     }

@@ -1,8 +1,11 @@
-import { Card, Descriptions, Empty, Tag } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Descriptions, Empty, Space, Tag } from 'antd';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../api/types.ts';
 import { levelLabel } from '../../i18n/labels.ts';
 import { BoundaryUpload } from './BoundaryUpload.tsx';
+import { AddRegionDrawer, childLevels, RenameRegionModal } from './RegionEditors.tsx';
 
 export function BoundaryTag({ region }: { region: Pick<Region, 'hasBoundary' | 'schematic'> }) {
   const { t } = useTranslation();
@@ -22,8 +25,40 @@ interface Props {
 
 export function RegionDetail({ region, parentName, canManage }: Props) {
   const { t } = useTranslation();
+  const [renaming, setRenaming] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const canAdd = region !== null && childLevels(region.level).length > 0;
   return (
-    <Card title={t('regions.detail')} size="small" data-testid="region-detail">
+    <Card
+      title={t('regions.detail')}
+      size="small"
+      data-testid="region-detail"
+      extra={
+        canManage &&
+        region && (
+          <Space size="small">
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => setRenaming(true)}
+              data-testid="region-rename"
+            >
+              {t('regions.rename')}
+            </Button>
+            {canAdd && (
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => setAdding(true)}
+                data-testid="region-add-child"
+              >
+                {t('regions.addChild')}
+              </Button>
+            )}
+          </Space>
+        )
+      }
+    >
       {!region ? (
         <Empty description={t('regions.noSelection')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : (
@@ -44,7 +79,13 @@ export function RegionDetail({ region, parentName, canManage }: Props) {
               { key: 'boundary', label: t('regions.boundary'), children: <BoundaryTag region={region} /> },
             ]}
           />
-          {canManage && <BoundaryUpload region={region} />}
+          {canManage && (
+            <>
+              <BoundaryUpload region={region} />
+              <RenameRegionModal region={renaming ? region : null} onClose={() => setRenaming(false)} />
+              {canAdd && <AddRegionDrawer open={adding} parent={region} onClose={() => setAdding(false)} />}
+            </>
+          )}
         </>
       )}
     </Card>

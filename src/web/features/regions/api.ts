@@ -1,6 +1,6 @@
 import { api } from '../../api/client.ts';
 import { unwrap } from '../../api/errors.ts';
-import type { RegionFeatureCollection } from '../../api/types.ts';
+import type { Region, RegionCreateInput, RegionFeatureCollection } from '../../api/types.ts';
 import type { BoundaryBody } from './geojson.ts';
 
 export function fetchChildBoundaries(parentCode: string): Promise<RegionFeatureCollection> {
@@ -33,4 +33,12 @@ export async function uploadBoundary(code: string, body: BoundaryBody): Promise<
       body: body as never,
     }),
   );
+}
+
+export async function createRegion(body: RegionCreateInput): Promise<void> {
+  await unwrap<unknown>(api.POST('/api/regions', { body }));
+}
+
+export function renameRegion(code: string, name: string): Promise<Region> {
+  return unwrap<Region>(api.PATCH('/api/regions/{code}', { params: { path: { code } }, body: { name } }));
 }
