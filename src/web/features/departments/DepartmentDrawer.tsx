@@ -1,7 +1,7 @@
 import { App, Form, Input, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Department, DepartmentInput, DepartmentKind } from '../../api/types.ts';
+import type { Department, DepartmentInput } from '../../api/types.ts';
 import { DEPARTMENT_KINDS, departmentKindLabel } from '../../i18n/labels.ts';
 import { RegionSelect } from '../../app/RegionPicker.tsx';
 import { useRegionScope } from '../../app/regionScope.tsx';
@@ -17,14 +17,8 @@ const USCC_PATTERN = /^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/;
 
 const FIELDS = ['code', 'name', 'shortName', 'kind', 'uscc', 'regionCode'] as const;
 
-interface Values {
-  code: string;
-  name: string;
-  shortName: string;
-  kind: DepartmentKind;
-  uscc: string;
-  regionCode: string;
-}
+/** The form holds exactly the create body the API takes (generated types). */
+type Values = DepartmentInput;
 
 interface Props {
   open: boolean;
