@@ -72,6 +72,31 @@ describe('foundation in the browser', () => {
     await context.close();
   });
 
+  it('pages through the users list with the pager, and adds a park on the regions page', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signInAs(page, 'admin');
+    await page.getByTestId('side-nav').waitFor();
+    await page.goto(`${base}/org/users`);
+    const table = page.getByTestId('users-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const firstPage = await table.locator('tbody tr.ant-table-row').first().innerText();
+    await page.locator('.ant-pagination-item-2').first().click();
+    await expect.poll(() => page.url()).toMatch(/page=2/);
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').first().innerText()).not.toBe(firstPage);
+
+    await page.goto(`${base}/org/regions`);
+    await page.getByTestId('region-add-child').click();
+    await page.getByTestId('region-add-level').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '园区' }).click();
+    await page.getByTestId('region-add-code').fill('330105903');
+    await page.getByTestId('region-add-name').fill('新天地街区');
+    await page.getByTestId('region-add-save').click();
+    await page.getByTestId('region-tree').getByText('新天地街区').waitFor();
+    await expect.poll(() => page.getByTestId('region-count-park').innerText()).toMatch(/\b3\b/);
+    await context.close();
+  });
+
   it('locks the account after 5 wrong passwords and says so', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
