@@ -196,6 +196,19 @@ describe('places, departments and people', () => {
     expect(ok.statusCode).toBe(201);
   });
 
+  it('answers a created user even when its name is inside many others (it ⊂ community-…)', async () => {
+    const admin = await signIn(ctx.app, 'admin');
+    const res = await admin.request('POST', '/api/users', {
+      username: 'it',
+      displayName: '信息中心',
+      roles: ['leader'],
+      regionCode: '330105',
+      password: 'Start#2026xy',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ username: 'it', regionName: '下城区', status: 'active' });
+  });
+
   it('keeps the three administrator roles apart (ACL-3)', async () => {
     const sec = await signIn(ctx.app, 'secadmin');
     const admin = await signIn(ctx.app, 'admin');

@@ -9,6 +9,7 @@ export type UserRow = typeof users.$inferSelect;
 export type UserWithRoles = UserRow & { roles: Role[] };
 
 export interface UserFilter {
+  id?: string | undefined;
   q?: string | undefined;
   role?: Role | undefined;
   departmentId?: string | undefined;
@@ -92,6 +93,7 @@ export class UsersRepo {
     );
     return and(
       startsWith(users.regionCode, scope.regionPrefix),
+      f.id ? eq(users.id, f.id) : undefined,
       scope.departmentId ? eq(users.departmentId, scope.departmentId) : undefined,
       f.q ? or(contains(users.username, f.q), contains(users.displayName, f.q)) : undefined,
       f.role

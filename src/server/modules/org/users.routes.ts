@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../../domain/permissions.ts';
 import { access, actorOf, principalOf } from '../../http/access.ts';
+import { AppError } from '../../http/errors.ts';
 import { commonErrors, listOf, pageQuery, uuidParam } from '../../http/contract.ts';
 import { allPages, sendXlsx } from '../../http/excel.ts';
 import { chinaTime, label } from '../../http/labels.ts';
@@ -128,10 +129,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const presentOne = async (p: Parameters<typeof org.listUsers>[0], username: string) => {
-    const out = await org.listUsers(p, { q: username }, 'username', 1, 50);
-    const u = out.items.find((x) => x.username === username);
-    return presentUser(u!);
+  /** One user as the list shows it (department and region names, lock state), read through the same scoped query. */
+  const presentOne = async (p: Parameters<typeof org.listUsers>[0], id: string) => {
+    const [u] = (await org.listUsers(p, { id }, 'username', 1, 1)).items;
+    if (!u) throw new AppError('NOT_FOUND');
+    return presentUser(u);
   };
 
   app.post(
@@ -161,7 +163,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         pickLang(request.headers['accept-language']),
       );
       reply.status(201);
-      return presentOne(p, row.username);
+      return presentOne(p, row.id);
     },
   );
 
@@ -193,7 +195,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
         actorOf(request),
         pickLang(request.headers['accept-language']),
       );
-      return presentOne(p, user.username);
+      return presentOne(p, user.id);
     },
   );
 
