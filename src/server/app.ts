@@ -1,4 +1,4 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { systemRoutes, VERSION } from './modules/system/system.routes.ts';
 import type { Services } from './services.ts';
+import { constantTimeEqual } from './crypto/index.ts';
 import { loggerOptions } from './logger.ts';
 
 declare module 'fastify' {
@@ -41,12 +42,6 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const DOCS_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; object-src 'none'";
-
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'] | false;
@@ -137,7 +132,7 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
       !SAFE_METHODS.has(request.method)
     ) {
       const sent = request.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !sameToken(sent, request.principal.csrfToken ?? ''))
+      if (typeof sent !== 'string' || !constantTimeEqual(sent, request.principal.csrfToken ?? ''))
         throw new AppError('CSRF_FAILED');
     }
     try {

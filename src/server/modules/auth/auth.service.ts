@@ -17,9 +17,11 @@ import type { UsersRepo, UserWithRoles } from '../org/users.repo.ts';
 import type { AuthRepo } from './auth.repo.ts';
 import type { Principal } from './principal.ts';
 
-export type LoginOutcome =
-  | { status: 'ok' | 'mfa_required' | 'password_change_required'; sessionToken: string; user: UserWithRoles }
-  | never;
+export interface LoginOutcome {
+  status: 'ok' | 'mfa_required' | 'password_change_required';
+  sessionToken: string;
+  user: UserWithRoles;
+}
 
 export class AuthService {
   constructor(

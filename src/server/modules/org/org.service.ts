@@ -5,6 +5,7 @@ import { isValidLoginId, normalizeLoginId } from '../../../domain/password-polic
 import {
   hasPermission,
   needsRoleManager,
+  regionInScope,
   roleRegionMismatch,
   separationOfDutiesViolation,
   type Role,
@@ -118,7 +119,7 @@ export class OrgService {
 
   async setBoundary(p: Principal, code: string, body: unknown, actor: Actor) {
     const region = await this.regions.get(code);
-    if (!region || !code.startsWith(p.regionCode)) throw notFound();
+    if (!region || !regionInScope(p.regionCode, code)) throw notFound();
     const { boundary, problems } = parseBoundary(body);
     if (!boundary)
       throw invalid(
@@ -141,7 +142,7 @@ export class OrgService {
     input: { code: string; name: string; level: RegionLevel; parentCode: string | null },
     actor: Actor,
   ) {
-    if (input.parentCode && !input.parentCode.startsWith(p.regionCode)) throw forbidden();
+    if (input.parentCode && !regionInScope(p.regionCode, input.parentCode)) throw forbidden();
     if (!input.parentCode && p.regionCode !== '') {
       // Only an installation with no district yet (or the CLI) may add a district.
       if ((await this.regions.count()) > 0) throw forbidden();
@@ -171,7 +172,7 @@ export class OrgService {
   }
 
   async renameRegion(p: Principal, code: string, name: string, actor: Actor) {
-    const region = code.startsWith(p.regionCode) ? await this.regions.get(code) : undefined;
+    const region = regionInScope(p.regionCode, code) ? await this.regions.get(code) : undefined;
     if (!region) throw notFound();
     await this.db.transaction(async (tx) => {
       await this.regions.rename(tx, code, name);
@@ -288,7 +289,7 @@ export class OrgService {
   ) {
     const fields: FieldProblem[] = [];
     if (regionCode !== undefined) {
-      const region = regionCode.startsWith(p.regionCode) ? await this.regions.get(regionCode) : undefined;
+      const region = regionInScope(p.regionCode, regionCode) ? await this.regions.get(regionCode) : undefined;
       if (!region) fields.push({ path: 'regionCode', message: 'od.unknownRegion' });
       const mismatch = region && roleRegionMismatch(roles, region.level);
       if (mismatch) {
@@ -311,7 +312,7 @@ export class OrgService {
   private async scopedUser(p: Principal, id: string) {
     const user = await this.users.findById(id);
     const scope = rowScope(p);
-    if (!user || !user.regionCode.startsWith(scope.regionPrefix)) throw notFound();
+    if (!user || !regionInScope(scope.regionPrefix, user.regionCode)) throw notFound();
     if (scope.departmentId && user.departmentId !== scope.departmentId) throw notFound();
     // 三员分立: the accounts of the three administrators are managed by the security administrator
     // only, so that the system administrator cannot take over the auditor's account (or the reverse).
