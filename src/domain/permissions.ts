@@ -30,6 +30,15 @@ export const PERMISSIONS = [
   'calendar.read',
   'calendar.manage',
   'api_clients.manage',
+  'catalog.read',
+  'catalog.edit',
+  'catalog.review',
+  'registry.read',
+  'registry.edit',
+  'registry.review',
+  'registry.report_usage',
+  'census.manage',
+  'census.respond',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -52,17 +61,40 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'users.reset',
     'calendar.manage',
     'api_clients.manage',
+    // Systems report their own use through API clients the system administrator creates.
+    'registry.report_usage',
   ],
   // The security administrator grants roles (including the admin roles) and locks accounts.
   sec_admin: [...everyoneReads, 'users.read', 'users.edit', 'users.lock', 'users.reset', 'roles.manage'],
   // The audit administrator reads and exports audit records and can change nothing else.
   audit_admin: ['audit.read'],
-  bureau_admin: [...everyoneReads, 'users.read', 'calendar.manage'],
-  dept_data_officer: [...everyoneReads],
-  dept_case_officer: [...everyoneReads],
-  street_officer: [...everyoneReads],
-  community_worker: [...everyoneReads],
-  leader: [...everyoneReads],
+  // The data bureau reviews the catalogue, runs the registry and its census rounds.
+  bureau_admin: [
+    ...everyoneReads,
+    'users.read',
+    'calendar.manage',
+    'catalog.read',
+    'catalog.edit',
+    'catalog.review',
+    'registry.read',
+    'registry.edit',
+    'registry.review',
+    'census.manage',
+  ],
+  // A department's data officer keeps its own catalogue entries and systems (scope: department).
+  dept_data_officer: [
+    ...everyoneReads,
+    'catalog.read',
+    'catalog.edit',
+    'registry.read',
+    'registry.edit',
+    'registry.report_usage',
+    'census.respond',
+  ],
+  dept_case_officer: [...everyoneReads, 'catalog.read'],
+  street_officer: [...everyoneReads, 'catalog.read'],
+  community_worker: [...everyoneReads, 'catalog.read'],
+  leader: [...everyoneReads, 'catalog.read', 'registry.read'],
 };
 
 export function isRole(value: string): value is Role {

@@ -23,7 +23,13 @@ import { validatorCompiler } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes, SESSION_COOKIE } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { ckanRoutes } from './modules/catalog/ckan.routes.ts';
+import { dcatRoutes } from './modules/catalog/dcat.routes.ts';
+import { censusRoutes } from './modules/census/census.routes.ts';
+import { notifyRoutes } from './modules/notify/notify.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
+import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { systemRoutes, VERSION } from './modules/system/system.routes.ts';
 import type { Services } from './services.ts';
 import { constantTimeEqual } from './crypto/index.ts';
@@ -36,6 +42,11 @@ declare module 'fastify' {
 }
 
 export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+/** ckanext-dcat's paths: /catalog.jsonld, /catalog.ttl, /dataset/{id}.jsonld. */
+export function isCatalogExport(url: string): boolean {
+  return /^\/(catalog\.(jsonld|ttl)|dataset\/[^/?]+\.(jsonld|ttl))(\?|$)/.test(url);
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -111,7 +122,8 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
 
   // Who is calling: session cookie or bearer token; then the route's rule, before any body is read.
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api')) return;
+    // The DCAT-AP export lives outside /api (where harvesters look for it) but signed-in callers see more.
+    if (!request.url.startsWith('/api') && !isCatalogExport(request.url)) return;
     const bearer = request.headers.authorization?.match(/^Bearer\s+([A-Za-z0-9_-]{20,})$/)?.[1];
     const cookieToken = request.cookies[SESSION_COOKIE];
     if (bearer) {
@@ -188,6 +200,12 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   await app.register(orgRoutes);
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
+  await app.register(notifyRoutes);
+  await app.register(registryRoutes);
+  await app.register(catalogRoutes);
+  await app.register(censusRoutes);
+  await app.register(ckanRoutes);
+  await app.register(dcatRoutes);
 
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -11,6 +11,12 @@ import { DepartmentsRepo } from './modules/org/departments.repo.ts';
 import { OrgService } from './modules/org/org.service.ts';
 import { RegionsRepo } from './modules/org/regions.repo.ts';
 import { UsersRepo } from './modules/org/users.repo.ts';
+import { CatalogService } from './modules/catalog/catalog.service.ts';
+import { CensusService } from './modules/census/census.service.ts';
+import type { ModuleDeps } from './modules/deps.ts';
+import { NotifyRepo } from './modules/notify/notify.repo.ts';
+import { NotifyService } from './modules/notify/notify.service.ts';
+import { RegistryService } from './modules/registry/registry.service.ts';
 import { DEFAULT_ACCOUNT_NAMES } from './ops/self-check.ts';
 
 /** Wires repositories into services once per process; routes and the CLI use the same set. */
@@ -39,7 +45,25 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
     config.production ? DEFAULT_ACCOUNT_NAMES : [],
   );
   const calendar = new CalendarService(db, repos.calendar, audit);
-  return { database, config, clock, repos, audit, auth, org, calendar };
+  const notify = new NotifyService(new NotifyRepo(db), clock);
+  const deps: ModuleDeps = { db, config, clock, audit, calendar, notify };
+  const registry = new RegistryService(deps);
+  const catalog = new CatalogService(deps);
+  const census = new CensusService(deps);
+  return {
+    database,
+    config,
+    clock,
+    repos,
+    audit,
+    auth,
+    org,
+    calendar,
+    notify,
+    registry,
+    catalog,
+    census,
+  };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -4,3 +4,7 @@ export * from '../modules/auth/auth.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/calendar/calendar.tables.ts';
 export * from '../jobs/jobs.tables.ts';
+export * from '../modules/registry/registry.tables.ts';
+export * from '../modules/catalog/catalog.tables.ts';
+export * from '../modules/census/census.tables.ts';
+export * from '../modules/notify/notify.tables.ts';

@@ -1,3 +1,6 @@
+import { catalogLabels } from '../modules/catalog/catalog.labels.ts';
+import { censusLabels } from '../modules/census/census.labels.ts';
+import { registryLabels } from '../modules/registry/registry.labels.ts';
 import type { Lang } from './messages.ts';
 
 /**
@@ -67,7 +70,13 @@ const LABELS = {
     'audit.export': ['导出审计日志', 'Audit exported'],
     'audit.verify': ['校验审计链', 'Audit chain verified'],
     'seed.demo': ['加载演示数据', 'Demo data loaded'],
+    ...registryLabels.auditAction,
+    ...catalogLabels.auditAction,
+    ...censusLabels.auditAction,
   },
+  ...registryLabels.codes,
+  ...catalogLabels.codes,
+  ...censusLabels.codes,
 } as const satisfies Record<string, Record<string, readonly [string, string]>>;
 
 export type LabelKind = keyof typeof LABELS;

@@ -1,7 +1,12 @@
+import { catalogMessages } from '../modules/catalog/catalog.messages.ts';
+import { censusMessages } from '../modules/census/census.messages.ts';
+import { notifyMessages } from '../modules/notify/notify.messages.ts';
+import { registryMessages } from '../modules/registry/registry.messages.ts';
+
 /** Server-side messages in both languages; codes are stable API, messages are for people. */
 export type Lang = 'zh-CN' | 'en';
 
-const catalogue = {
+const foundation = {
   BAD_REQUEST: ['请求有误', 'The request is invalid'],
   VALIDATION_FAILED: ['提交的内容有误，请检查标出的字段', 'Some fields are invalid; see the fields listed'],
   MALFORMED_JSON: ['请求体不是有效的 JSON', 'The request body is not valid JSON'],
@@ -98,6 +103,15 @@ const catalogue = {
   ],
   'od.password.WRONG_CURRENT': ['当前密码错误', 'The current password is wrong'],
 } as const satisfies Record<string, readonly [string, string]>;
+
+// Each module keeps its own messages beside its code; one catalogue serves them all.
+const catalogue = {
+  ...foundation,
+  ...registryMessages,
+  ...catalogMessages,
+  ...censusMessages,
+  ...notifyMessages,
+} as const;
 
 export type MessageKey = keyof typeof catalogue;
 

@@ -1,4 +1,7 @@
 import type { Services } from '../services.ts';
+import { catalogJobs } from '../modules/catalog/catalog.jobs.ts';
+import { censusJobs } from '../modules/census/census.jobs.ts';
+import { registryJobs } from '../modules/registry/registry.jobs.ts';
 import type { JobDefinition } from './scheduler.ts';
 
 /** The recurring jobs of the foundation; later modules add theirs here. */
@@ -14,5 +17,8 @@ export function foundationJobs(s: Services): JobDefinition[] {
       intervalSeconds: 900,
       run: async (now) => s.auth.purgeExpired(now),
     },
+    ...registryJobs(s),
+    ...catalogJobs(s),
+    ...censusJobs(s),
   ];
 }
