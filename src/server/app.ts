@@ -26,6 +26,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { ckanRoutes } from './modules/catalog/ckan.routes.ts';
 import { dcatRoutes } from './modules/catalog/dcat.routes.ts';
+import { searchRoutes } from './modules/catalog/search.routes.ts';
 import { censusRoutes } from './modules/census/census.routes.ts';
 import { notifyRoutes } from './modules/notify/notify.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -203,6 +204,7 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   await app.register(notifyRoutes);
   await app.register(registryRoutes);
   await app.register(catalogRoutes);
+  await app.register(searchRoutes);
   await app.register(censusRoutes);
   await app.register(ckanRoutes);
   await app.register(dcatRoutes);
