@@ -1,14 +1,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CalendarYearMissingError } from '../../domain/calendar.ts';
 import { DatabaseUnavailableError } from '../db/client.ts';
-import { AppError, type FieldProblem } from './errors.ts';
+import { AppError, type FieldProblem, type ImportProblem } from './errors.ts';
 import { isMessageKey, pickLang, translate, type Lang } from './messages.ts';
 import { localiseIssue, type ZodValidationError } from './validation.ts';
+import { MAX_LISTED_PROBLEMS } from './xlsx-import.ts';
 
 export interface ErrorBody {
   code: string;
   message: string;
   fields?: { path: string; message: string }[];
+  problems?: { sheet: string; row: number; column: string | null; message: string }[];
+  problemCount?: number;
   requestId: string;
 }
 
@@ -65,6 +68,23 @@ export function loggable(err: unknown): Record<string, unknown> {
 
 function fieldMessage(f: FieldProblem, lang: Lang): string {
   return isMessageKey(f.message) ? translate(f.message, lang, f.params) : f.message;
+}
+
+/** An import problem in the caller's language. */
+function importProblemBody(p: ImportProblem, lang: Lang) {
+  const en = lang === 'en';
+  const message =
+    p.issue && !isMessageKey(p.issue.message)
+      ? (localiseIssue(p.issue, lang) ?? p.issue.message)
+      : isMessageKey(p.message)
+        ? translate(p.message, lang, p.params)
+        : p.message;
+  return {
+    sheet: (en ? p.sheetEn : undefined) ?? p.sheet,
+    row: p.row,
+    column: (en ? p.columnEn : undefined) ?? p.column,
+    message,
+  };
 }
 
 export function toAppError(err: unknown): AppError | null {
@@ -143,6 +163,12 @@ export function registerErrorHandler(app: FastifyInstance, bodyLimit: number): v
       message: translate(appErr.code, lang, params),
       ...(appErr.fields.length
         ? { fields: appErr.fields.map((f) => ({ path: f.path, message: fieldMessage(f, lang) })) }
+        : {}),
+      ...(appErr.problems.length
+        ? {
+            problems: appErr.problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => importProblemBody(p, lang)),
+            problemCount: appErr.problems.length,
+          }
         : {}),
       requestId: request.id,
     };

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { MessageKey } from './messages.ts';
 
 export interface FieldProblem {
@@ -5,6 +6,20 @@ export interface FieldProblem {
   /** A message key ("od.*") or a ready message; the error handler localises keys. */
   message: MessageKey | string;
   params?: Record<string, unknown>;
+}
+
+/** One problem of an import: where (sheet, Excel row number, column header) and why. */
+export interface ImportProblem {
+  sheet: string;
+  sheetEn?: string;
+  row: number;
+  column: string | null;
+  columnEn?: string | null;
+  /** An 'od.*' message key or ready text; the error handler words it in the caller's language. */
+  message: string;
+  params?: Record<string, unknown>;
+  /** A zod issue, worded like the API's own validation errors. */
+  issue?: z.core.$ZodIssue;
 }
 
 const statusByCode: Partial<Record<MessageKey, number>> = {
@@ -32,6 +47,7 @@ const statusByCode: Partial<Record<MessageKey, number>> = {
   RATE_LIMITED: 429,
   DATABASE_UNAVAILABLE: 503,
   CALENDAR_YEAR_MISSING: 422,
+  IMPORT_REJECTED: 422,
   SEPARATION_OF_DUTIES: 400,
   INTERNAL: 500,
 };
@@ -43,6 +59,8 @@ export class AppError extends Error {
     public readonly code: MessageKey,
     public readonly params: Record<string, unknown> = {},
     public readonly fields: FieldProblem[] = [],
+    /** Where an import went wrong (sheet, row, column, reason): every problem, not just the first. */
+    public readonly problems: ImportProblem[] = [],
   ) {
     super(code);
   }

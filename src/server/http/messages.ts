@@ -47,6 +47,10 @@ const foundation = {
     '系统管理员、安全管理员、审计管理员三种角色不能由同一账号兼任',
     'System, security and audit administrator roles cannot be held by one account',
   ],
+  IMPORT_REJECTED: [
+    '导入未执行：文件中有 {count} 处问题，请逐条修改后重新导入（未导入任何数据）',
+    'Nothing was imported: the file has {count} problems; fix each and import again',
+  ],
   INTERNAL: [
     '服务器内部错误，请联系管理员并提供请求编号 {requestId}',
     'Internal error; give the administrator request id {requestId}',
@@ -65,6 +69,28 @@ const foundation = {
   'od.uscc': ['统一社会信用代码无效：{reason}', 'Invalid unified social credit code: {reason}'],
   'od.geojson': ['GeoJSON 无效：{reason}', 'Invalid GeoJSON: {reason}'],
   'od.duplicate': ['已存在', 'Already exists'],
+  'od.import.notXlsx': ['不是有效的 Excel（.xlsx）文件', 'Not an Excel (.xlsx) file'],
+  'od.import.sheetMissing': [
+    '缺少工作表「{name}」，请使用下载的模板',
+    'The sheet "{nameEn}" is missing; use the downloadable template',
+  ],
+  'od.import.unknownHeader': ['无法识别的列「{header}」', 'Unknown column "{header}"'],
+  'od.import.duplicateHeader': ['该列出现了两次', 'This column appears twice'],
+  'od.import.headerMissing': ['缺少必填列', 'A required column is missing'],
+  'od.import.merged': [
+    '不支持合并单元格（{range}），请取消合并后重试',
+    'Merged cells ({range}) are not supported; unmerge them',
+  ],
+  'od.import.formula': ['单元格含公式，请粘贴为数值', 'The cell holds a formula; paste it as a value'],
+  'od.import.cellError': ['单元格是错误值（如 #N/A）', 'The cell holds an error value (e.g. #N/A)'],
+  'od.import.cellType': ['无法读取该单元格的内容', 'The cell content cannot be read'],
+  'od.import.option': ['取值应为以下之一：{allowed}', 'Must be one of: {allowedEn}'],
+  'od.import.tooManyRows': [
+    '一次最多导入 {max} 行，该文件有 {found} 行，请拆分后分批导入',
+    'At most {max} rows per import; this file has {found}: split it',
+  ],
+  'od.import.required': ['必填', 'Required'],
+  'od.import.duplicateInFile': ['与第 {row} 行重复', 'Duplicates row {row}'],
   'od.region.codeLength': ['代码应为 {digits} 位数字', 'The code must have {digits} digits'],
   'od.region.parkRange': [
     '园区代码为区代码加 9xx（如 330105901）',
