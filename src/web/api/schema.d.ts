@@ -630,7 +630,7 @@ export interface paths {
                         name: string;
                         /** Format: uuid */
                         departmentId: string;
-                        permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage")[];
+                        permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond")[];
                         expiresAt?: string | null;
                     };
                 };
@@ -2481,6 +2481,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My inbox */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["InboxMessage"][];
+                            total: number;
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark messages read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids?: string[];
+                        all?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2517,7 +2678,7 @@ export interface components {
             username: string;
             displayName: string;
             roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader")[];
-            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage")[];
+            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond")[];
             department: {
                 id: string;
                 name: string;
@@ -2540,6 +2701,15 @@ export interface components {
             holidays: string[];
             makeUpWorkdays: string[];
             source: string | null;
+        };
+        InboxMessageInput: {
+            id: string;
+            kind: string;
+            title: string;
+            body: string;
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
         };
         DepartmentInput: {
             id: string;
@@ -2638,7 +2808,7 @@ export interface components {
             username: string;
             displayName: string;
             roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader")[];
-            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage")[];
+            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond")[];
             department: {
                 id: string;
                 name: string;
@@ -2661,6 +2831,15 @@ export interface components {
             holidays: string[];
             makeUpWorkdays: string[];
             source: string | null;
+        };
+        InboxMessage: {
+            id: string;
+            kind: string;
+            title: string;
+            body: string;
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
         };
         Department: {
             id: string;

@@ -52,7 +52,14 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 /** A route the user lacks the permission for renders the 403 page (the server refuses the data anyway). */
-export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+export function RequirePermission({
+  permission,
+  children,
+}: {
+  /** One permission, or several of which any will do. */
+  permission: Permission | Permission[];
+  children: ReactNode;
+}) {
   const { can } = useAuth();
-  return can(permission) ? <>{children}</> : <ForbiddenPage />;
+  return [permission].flat().some(can) ? <>{children}</> : <ForbiddenPage />;
 }

@@ -2,7 +2,12 @@ import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { Permission } from '../api/types.ts';
 import {
+  AppstoreOutlined,
   AuditOutlined,
+  BookOutlined,
+  FormOutlined,
+  UploadOutlined,
+  WarningOutlined,
   BankOutlined,
   CalendarOutlined,
   ClusterOutlined,
@@ -18,8 +23,8 @@ export interface NavLeaf {
   path: string;
   label: (t: TFunction) => string;
   icon: ReactNode;
-  /** Shown (and routable) only with this permission; none = every signed-in user. */
-  permission?: Permission;
+  /** Shown (and routable) only with this permission (or any of these); none = every signed-in user. */
+  permission?: Permission | Permission[];
   testId: string;
 }
 
@@ -71,6 +76,68 @@ export const NAV: NavEntry[] = [
     ],
   },
   {
+    key: 'data',
+    label: (t) => t('nav.data'),
+    icon: <BookOutlined />,
+    children: [
+      {
+        key: 'catalog',
+        path: '/catalog',
+        label: (t) => t('nav.catalog'),
+        icon: <BookOutlined />,
+        permission: 'catalog.read',
+        testId: 'nav-catalog',
+      },
+      {
+        key: 'catalogReview',
+        path: '/catalog/review',
+        label: (t) => t('nav.catalogReview'),
+        icon: <AuditOutlined />,
+        permission: 'catalog.review',
+        testId: 'nav-catalog-review',
+      },
+      {
+        key: 'catalogImport',
+        path: '/catalog/import',
+        label: (t) => t('nav.catalogImport'),
+        icon: <UploadOutlined />,
+        permission: 'catalog.edit',
+        testId: 'nav-catalog-import',
+      },
+    ],
+  },
+  {
+    key: 'registry',
+    label: (t) => t('nav.registry'),
+    icon: <AppstoreOutlined />,
+    children: [
+      {
+        key: 'systems',
+        path: '/registry/systems',
+        label: (t) => t('nav.systems'),
+        icon: <AppstoreOutlined />,
+        permission: 'registry.read',
+        testId: 'nav-systems',
+      },
+      {
+        key: 'systemFlags',
+        path: '/registry/flags',
+        label: (t) => t('nav.systemFlags'),
+        icon: <WarningOutlined />,
+        permission: 'registry.read',
+        testId: 'nav-system-flags',
+      },
+      {
+        key: 'census',
+        path: '/registry/census',
+        label: (t) => t('nav.census'),
+        icon: <FormOutlined />,
+        permission: ['census.manage', 'census.respond'],
+        testId: 'nav-census',
+      },
+    ],
+  },
+  {
     key: 'security',
     label: (t) => t('nav.security'),
     icon: <SafetyCertificateOutlined />,
@@ -104,7 +171,7 @@ export const NAV: NavEntry[] = [
 
 /** The menu entries this user may see; groups without a visible child disappear. */
 export function visibleNav(can: (permission: Permission) => boolean): NavEntry[] {
-  const allowed = (leaf: NavLeaf) => !leaf.permission || can(leaf.permission);
+  const allowed = (leaf: NavLeaf) => !leaf.permission || [leaf.permission].flat().some((p) => can(p));
   return NAV.flatMap((entry): NavEntry[] => {
     if (!isGroup(entry)) return allowed(entry) ? [entry] : [];
     const children = entry.children.filter(allowed);

@@ -23,7 +23,21 @@ const UsersPage = lazyPage(() => import('../features/users/UsersPage.tsx'), 'Use
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
 const CalendarPage = lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage');
 
-function guarded(permission: Permission, page: ReactNode) {
+const page = {
+  catalog: lazyPage(() => import('../features/catalog/CatalogPage.tsx'), 'CatalogPage'),
+  dataset: lazyPage(() => import('../features/catalog/DatasetPage.tsx'), 'DatasetPage'),
+  datasetEdit: lazyPage(() => import('../features/catalog/DatasetEditPage.tsx'), 'DatasetEditPage'),
+  review: lazyPage(() => import('../features/catalog/ReviewQueuePage.tsx'), 'ReviewQueuePage'),
+  catalogImport: lazyPage(() => import('../features/catalog/CatalogImportPage.tsx'), 'CatalogImportPage'),
+  openCatalog: lazyPage(() => import('../features/catalog/OpenCatalogPage.tsx'), 'OpenCatalogPage'),
+  systems: lazyPage(() => import('../features/registry/SystemsPage.tsx'), 'SystemsPage'),
+  system: lazyPage(() => import('../features/registry/SystemPage.tsx'), 'SystemPage'),
+  systemFlags: lazyPage(() => import('../features/registry/SystemFlagsPage.tsx'), 'SystemFlagsPage'),
+  census: lazyPage(() => import('../features/registry/CensusPage.tsx'), 'CensusPage'),
+  inbox: lazyPage(() => import('../features/registry/InboxPage.tsx'), 'InboxPage'),
+};
+
+function guarded(permission: Permission | Permission[], page: ReactNode) {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
 }
 
@@ -31,6 +45,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* The open catalogue: published, openable entries, for anyone without signing in. */}
+      <Route path="/open" element={<page.openCatalog />} />
+      <Route path="/open/datasets/:id" element={<page.openCatalog />} />
       <Route
         element={
           <RequireAuth>
@@ -46,6 +63,24 @@ export function AppRoutes() {
         <Route path="org/users" element={guarded('users.read', <UsersPage />)} />
         <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
         <Route path="calendar" element={guarded('calendar.read', <CalendarPage />)} />
+        <Route path="catalog" element={guarded('catalog.read', <page.catalog />)} />
+        <Route path="catalog/new" element={guarded('catalog.edit', <page.datasetEdit />)} />
+        <Route path="catalog/review" element={guarded('catalog.review', <page.review />)} />
+        <Route path="catalog/import" element={guarded('catalog.edit', <page.catalogImport />)} />
+        <Route path="catalog/datasets/:id" element={guarded('catalog.read', <page.dataset />)} />
+        <Route path="catalog/datasets/:id/edit" element={guarded('catalog.edit', <page.datasetEdit />)} />
+        <Route path="registry/systems" element={guarded('registry.read', <page.systems />)} />
+        <Route path="registry/systems/:id" element={guarded('registry.read', <page.system />)} />
+        <Route path="registry/flags" element={guarded('registry.read', <page.systemFlags />)} />
+        <Route
+          path="registry/census"
+          element={guarded(['census.manage', 'census.respond'], <page.census />)}
+        />
+        <Route
+          path="registry/census/:id"
+          element={guarded(['census.manage', 'census.respond'], <page.census />)}
+        />
+        <Route path="inbox" element={<page.inbox />} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,7 +1,11 @@
+import { catalogEn } from '../features/catalog/i18n.ts';
+import { registryEn } from '../features/registry/i18n.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Typed by the Chinese messages, so a missing or extra key fails the type check. */
 const en: Messages = {
+  catalog: catalogEn,
+  registry: registryEn,
   app: {
     name: 'OpenDistrict Digital Government Platform',
     shortName: 'OpenDistrict',
@@ -22,6 +26,14 @@ const en: Messages = {
     audit: 'Audit log',
     basic: 'Reference data',
     calendar: 'Work calendar',
+    data: 'Data resources',
+    catalog: 'Catalogue',
+    catalogReview: 'Catalogue review',
+    catalogImport: 'Catalogue import',
+    systems: 'Information systems',
+    registry: 'System registry',
+    systemFlags: 'Zombie and duplicate systems',
+    census: 'Census',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
   },

@@ -59,6 +59,15 @@ export const PERMISSIONS = valuesOf<Permission>({
   'calendar.read': true,
   'calendar.manage': true,
   'api_clients.manage': true,
+  'catalog.read': true,
+  'catalog.edit': true,
+  'catalog.review': true,
+  'registry.read': true,
+  'registry.edit': true,
+  'registry.review': true,
+  'registry.report_usage': true,
+  'census.manage': true,
+  'census.respond': true,
 });
 
 export const REGION_LEVELS = valuesOf<RegionLevel>({

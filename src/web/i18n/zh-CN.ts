@@ -1,5 +1,10 @@
+import { catalogZh } from '../features/catalog/i18n.ts';
+import { registryZh } from '../features/registry/i18n.ts';
+
 /** Simplified Chinese, the default language. `en.ts` must have exactly the same keys (checked by its type). */
 const zhCN = {
+  catalog: catalogZh,
+  registry: registryZh,
   app: {
     name: '开放区县数字政府平台 OpenDistrict',
     shortName: 'OpenDistrict',
@@ -20,6 +25,14 @@ const zhCN = {
     audit: '审计日志',
     basic: '基础数据',
     calendar: '工作日历',
+    data: '数据资源',
+    catalog: '数据资源目录',
+    catalogReview: '目录审核',
+    catalogImport: '目录导入',
+    systems: '信息系统',
+    registry: '信息系统一本账',
+    systemFlags: '僵尸与重复系统',
+    census: '普查',
     collapse: '收起菜单',
     expand: '展开菜单',
   },
