@@ -29,6 +29,7 @@ const concrete = (url: string) =>
     .replace(':year', '2026');
 
 function allowed(rule: Access, role: Role): boolean {
+  if (rule.kind === 'anyPermission') return rule.permissions.some((p) => ROLE_PERMISSIONS[role].includes(p));
   if (rule.kind !== 'permission') return true;
   return ROLE_PERMISSIONS[role].includes(rule.permission);
 }

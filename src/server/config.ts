@@ -39,6 +39,8 @@ const envSchema = z.object({
     .default(365),
   /** Accounts with no sign-in for this many days are disabled (ACL-4); 0 turns it off. */
   DORMANT_ACCOUNT_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /** A live system with no recorded use for this many days is flagged as a zombie (僵尸系统). */
+  ZOMBIE_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   API_TOKEN_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   TRUST_PROXY: z
     .enum(['true', 'false'])

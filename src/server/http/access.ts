@@ -6,19 +6,23 @@ import type { Principal } from '../modules/auth/principal.ts';
 
 /**
  * Every route declares who may call it (ACL-1). `public`: anyone; `signedIn`: any authenticated
- * caller; `permission`: callers whose roles grant it. `pending` routes stay reachable while a
+ * caller; `permission`: callers whose roles grant it; `anyPermission`: callers
+ * granted at least one of several. `pending` routes stay reachable while a
  * password change or second factor is outstanding (sign-out, /me, the change itself).
  */
 export type Access =
   | { kind: 'public' }
   | { kind: 'signedIn'; pending?: boolean }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission }
+  | { kind: 'anyPermission'; permissions: Permission[] };
 
 export const access = {
   public: { kind: 'public' } as Access,
   signedIn: { kind: 'signedIn' } as Access,
   pending: { kind: 'signedIn', pending: true } as Access,
   permission: (permission: Permission): Access => ({ kind: 'permission', permission }),
+  /** Callers holding at least one of these (a page the bureau and the departments both use). */
+  anyPermission: (...permissions: Permission[]): Access => ({ kind: 'anyPermission', permissions }),
 };
 
 export interface RouteRule {
@@ -73,6 +77,9 @@ export function checkAccess(rule: Access | undefined, principal: Principal | nul
   }
   // Sessions carry their roles' permissions; API clients carry the permissions granted to them.
   if (rule.kind === 'permission' && !principal.permissions.includes(rule.permission)) {
+    throw new AppError('FORBIDDEN');
+  }
+  if (rule.kind === 'anyPermission' && !rule.permissions.some((p) => principal.permissions.includes(p))) {
     throw new AppError('FORBIDDEN');
   }
 }

@@ -1,4 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { flagRoutes } from './flags.routes.ts';
+import { systemRoutes } from './systems.routes.ts';
 
-/** The registry module's routes. */
-export const registryRoutes: FastifyPluginAsyncZod = async () => {};
+/** The registry module's routes: the ledger of systems, usage reports, zombie and duplicate flags. */
+export const registryRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(systemRoutes);
+  await app.register(flagRoutes);
+};
