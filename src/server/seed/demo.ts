@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { buildDemoDistrict, DEFAULT_DEMO_SEED } from '../../demo/index.ts';
+import { chinaDateOf } from '../../domain/calendar.ts';
 import { normalizeLoginId } from '../../domain/password-policy.ts';
 import { hashPassword } from '../crypto/passwords.ts';
 import {
@@ -12,6 +13,7 @@ import {
 } from '../modules/org/org.tables.ts';
 import { systemActor } from '../modules/audit/audit.service.ts';
 import type { Services } from '../services.ts';
+import { buildDemoRegistry, insertDemoRegistry } from './demo-registry.ts';
 
 export class DemoSeedRefusedError extends Error {}
 
@@ -20,6 +22,9 @@ export interface DemoSeedResult {
   regions: number;
   departments: number;
   users: number;
+  /** Information systems and catalogue entries (0 when the district was already there). */
+  systems: number;
+  datasets: number;
   seed: number;
 }
 
@@ -45,6 +50,8 @@ export async function seedDemo(
       regions: 0,
       departments: 0,
       users: 0,
+      systems: 0,
+      datasets: 0,
       seed: (existing.value as { seed: number }).seed,
     };
   }
@@ -55,10 +62,19 @@ export async function seedDemo(
     );
   }
   const district = buildDemoDistrict(seed);
-  const total = district.regions.length + district.departments.length + district.users.length;
+  // Systems' usage history and the catalogue's dates run up to the clock's date in China.
+  const registry = buildDemoRegistry(district.departments, seed, chinaDateOf(services.clock.now()));
+  const total =
+    district.regions.length +
+    district.departments.length +
+    district.users.length +
+    registry.systems.length +
+    registry.usage.length +
+    registry.catalogue.datasets.length;
   const progress = (done: number, label: string) => opts.onProgress?.(done, total, label);
   // Every demo account shares the one documented demo password: hash it once.
   const passwordHash = await hashPassword(config.DEMO_PASSWORD);
+  let inserted = { systems: 0, usage: 0, datasets: 0 };
   await db.transaction(async (tx) => {
     const regionRows = [...district.regions]
       .sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))
@@ -107,20 +123,35 @@ export async function seedDemo(
     if (roleRows.length) await tx.insert(userRoles).values(roleRows);
     if (userRows.length)
       await tx.insert(passwordHistory).values(userRows.map((u) => ({ userId: u.id, passwordHash })));
-    progress(total, 'users');
+    let done = district.regions.length + district.departments.length + district.users.length;
+    progress(done, 'users');
+    inserted = await insertDemoRegistry(tx, registry, (label, n) => progress((done += n), label));
+    progress(total, 'catalogue');
     await tx
       .insert(installationMeta)
       .values({ key: 'demo_seed', value: { seed, at: new Date().toISOString() } });
     await services.audit.append(tx, systemActor('seed'), {
       action: 'seed.demo',
-      detail: { seed, regions: regionRows.length, departments: deptRows.length, users: userRows.length },
+      detail: {
+        seed,
+        regions: regionRows.length,
+        departments: deptRows.length,
+        users: userRows.length,
+        systems: inserted.systems,
+        datasets: inserted.datasets,
+      },
     });
   });
+  // The demo opens with its zombie and duplicate flags raised (after the commit: the scan runs in
+  // its own transaction).
+  await services.registry.scanFlags(services.clock.now(), systemActor('seed'));
   return {
     seeded: true,
     regions: district.regions.length,
     departments: district.departments.length,
     users: district.users.length,
+    systems: registry.systems.length,
+    datasets: registry.catalogue.datasets.length,
     seed,
   };
 }
