@@ -205,7 +205,7 @@ program
       bar.stop();
       console.log(
         r.seeded
-          ? `demo district seeded (seed ${r.seed}): ${r.regions} regions, ${r.departments} departments, ${r.users} users`
+          ? `demo district seeded (seed ${r.seed}): ${r.regions} regions, ${r.departments} departments, ${r.users} users, ${r.systems} systems, ${r.datasets} catalogue entries`
           : `the demo district is already here (seed ${r.seed}); nothing to do`,
       );
     }),
