@@ -18,6 +18,23 @@ export const errorBody = z
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int() });
 
+/** A refused import lists every problem (at most 5,000; `problemCount` gives them all). */
+export const importRejected = errorBody
+  .extend({
+    problems: z
+      .array(
+        z.object({
+          sheet: z.string(),
+          row: z.number().int(),
+          column: z.string().nullable(),
+          message: z.string(),
+        }),
+      )
+      .optional(),
+    problemCount: z.number().int().optional(),
+  })
+  .meta({ id: 'ImportRejected' });
+
 /** The error answers every protected route may give, for the OpenAPI document. */
 export const commonErrors = {
   400: errorBody,

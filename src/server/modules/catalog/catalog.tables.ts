@@ -11,57 +11,38 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import {
+  DATASET_CATEGORIES,
+  BASE_RESOURCES,
+  DATASET_FORMATS,
+  SHARING_TYPES,
+  SHARING_METHODS,
+  OPEN_TYPES,
+  UPDATE_FREQUENCIES,
+  CLASSIFICATION_LEVELS,
+  FIELD_TYPES,
+  DATASET_STATUSES,
+} from '../../../domain/catalog.ts';
 import { departments, regions } from '../org/org.tables.ts';
 import { systems } from '../registry/registry.tables.ts';
+
+// The code lists are the domain's (src/domain/catalog.ts); the tables only store them.
+export {
+  DATASET_CATEGORIES,
+  BASE_RESOURCES,
+  DATASET_FORMATS,
+  SHARING_TYPES,
+  SHARING_METHODS,
+  OPEN_TYPES,
+  UPDATE_FREQUENCIES,
+  CLASSIFICATION_LEVELS,
+  FIELD_TYPES,
+  DATASET_STATUSES,
+};
 
 /** A PostgreSQL tsvector; we fill it from our own bigram tokens (see src/domain/search-tokens.ts). */
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-export const DATASET_CATEGORIES = ['base', 'theme', 'department'] as const;
-/** The five base resources of the national catalogue (基础信息资源). */
-export const BASE_RESOURCES = [
-  'population',
-  'legal_entity',
-  'geospatial',
-  'social_credit',
-  'e_license',
-] as const;
-export const DATASET_FORMATS = [
-  'database',
-  'spreadsheet',
-  'document',
-  'image',
-  'stream',
-  'api',
-  'geo',
-  'other',
-] as const;
-export const SHARING_TYPES = ['unconditional', 'conditional', 'none'] as const;
-export const SHARING_METHODS = ['api', 'table', 'file'] as const;
-export const OPEN_TYPES = ['open', 'conditional', 'closed'] as const;
-export const UPDATE_FREQUENCIES = [
-  'realtime',
-  'daily',
-  'weekly',
-  'monthly',
-  'quarterly',
-  'half_yearly',
-  'yearly',
-  'irregular',
-] as const;
-export const CLASSIFICATION_LEVELS = ['L1', 'L2', 'L3', 'L4'] as const;
-export const FIELD_TYPES = [
-  'string',
-  'integer',
-  'decimal',
-  'date',
-  'datetime',
-  'boolean',
-  'code',
-  'geometry',
-  'binary',
-] as const;
-export const DATASET_STATUSES = ['draft', 'submitted', 'approved', 'published', 'deprecated'] as const;
 export const REVIEW_ACTIONS = [
   'submit',
   'withdraw',
@@ -145,6 +126,17 @@ export const datasets = pgTable(
     index('datasets_region_idx').using('btree', sql`${t.regionCode} text_pattern_ops`),
     index('datasets_status_idx').on(t.status, t.updatedAt),
     index('datasets_source_system_idx').on(t.sourceSystemId),
+    // Facet counts over the whole visible catalogue (the browse page with no query) read this index only.
+    index('datasets_facets_idx').on(
+      t.status,
+      t.openType,
+      t.departmentId,
+      t.category,
+      t.sharingType,
+      t.maxLevel,
+      t.updateFrequency,
+      t.format,
+    ),
   ],
 );
 

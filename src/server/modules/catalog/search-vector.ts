@@ -14,16 +14,27 @@ export interface SearchableDataset {
 }
 
 /**
- * The `search_vector` value of an entry: our own bigram tokens (src/domain/search-tokens.ts) through
- * the `simple` configuration, which only splits on spaces, weighted name A, keywords and code B,
- * field labels and names and the provider C, summary D. Every write of an entry sets it from here.
+ * The four weighted documents of an entry, as our own bigram tokens (src/domain/search-tokens.ts):
+ * A the name, B keywords and code, C field labels and names and the provider, D the summary.
  */
-export function datasetSearchVector(d: SearchableDataset): SQL {
-  const part = (text: string, weight: 'A' | 'B' | 'C' | 'D') =>
-    sql`setweight(to_tsvector('simple', ${searchDocument(text)}), ${weight})`;
+export function datasetSearchDocuments(d: SearchableDataset) {
   const fieldText = d.fields.map((f) => `${f.label} ${f.name}`).join(' ');
-  return sql`(${part(d.name, 'A')} || ${part(`${d.keywords.join(' ')} ${d.code}`, 'B')} || ${part(
-    `${fieldText} ${d.departmentName ?? ''}`,
-    'C',
-  )} || ${part(d.summary, 'D')})`;
+  return {
+    doc_a: searchDocument(d.name),
+    doc_b: searchDocument(`${d.keywords.join(' ')} ${d.code}`),
+    doc_c: searchDocument(`${fieldText} ${d.departmentName ?? ''}`),
+    doc_d: searchDocument(d.summary),
+  };
+}
+
+/** The `search_vector` value of weighted documents; `simple` only splits them on spaces. */
+export function searchVectorOf(docs: ReturnType<typeof datasetSearchDocuments>): SQL {
+  const part = (text: string, weight: 'A' | 'B' | 'C' | 'D') =>
+    sql`setweight(to_tsvector('simple', ${text}), ${weight})`;
+  return sql`(${part(docs.doc_a, 'A')} || ${part(docs.doc_b, 'B')} || ${part(docs.doc_c, 'C')} || ${part(docs.doc_d, 'D')})`;
+}
+
+/** The `search_vector` value of an entry: every write of an entry sets it from here. */
+export function datasetSearchVector(d: SearchableDataset): SQL {
+  return searchVectorOf(datasetSearchDocuments(d));
 }

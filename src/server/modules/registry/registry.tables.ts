@@ -13,13 +13,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { USAGE_SIGNALS } from '../../../domain/registry.ts';
 import { departments, regions } from '../org/org.tables.ts';
 
 export const SYSTEM_ORIGINS = ['vertical', 'local'] as const;
 export const SYSTEM_LEVELS = ['province', 'city', 'district'] as const;
 export const SYSTEM_DEPLOYMENTS = ['gov_cloud', 'local_room'] as const;
 export const SYSTEM_STATUSES = ['planned', 'building', 'live', 'retired'] as const;
-export const USAGE_SIGNALS = ['sign_in', 'api_call', 'data_update', 'exchange_call', 'catalog_view'] as const;
+export { USAGE_SIGNALS };
 export const SYSTEM_FLAG_KINDS = ['zombie', 'duplicate'] as const;
 export const SYSTEM_FLAG_STATUSES = ['open', 'confirmed', 'dismissed', 'cleared'] as const;
 
