@@ -61,8 +61,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'users.reset',
     'calendar.manage',
     'api_clients.manage',
-    // Systems report their own use through API clients the system administrator creates.
+    // Systems report their own use, and harvesters read the published catalogue, through API clients
+    // the system administrator creates (and may only give permissions it holds).
     'registry.report_usage',
+    'catalog.read',
   ],
   // The security administrator grants roles (including the admin roles) and locks accounts.
   sec_admin: [...everyoneReads, 'users.read', 'users.edit', 'users.lock', 'users.reset', 'roles.manage'],

@@ -41,6 +41,11 @@ const envSchema = z.object({
   DORMANT_ACCOUNT_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   /** A live system with no recorded use for this many days is flagged as a zombie (僵尸系统). */
   ZOMBIE_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
+  /** The address people and harvesters reach the platform at (IRIs in the DCAT-AP export, CKAN links). */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   API_TOKEN_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   TRUST_PROXY: z
     .enum(['true', 'false'])

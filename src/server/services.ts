@@ -12,6 +12,7 @@ import { OrgService } from './modules/org/org.service.ts';
 import { RegionsRepo } from './modules/org/regions.repo.ts';
 import { UsersRepo } from './modules/org/users.repo.ts';
 import { CatalogService } from './modules/catalog/catalog.service.ts';
+import { CatalogSearch } from './modules/catalog/search.repo.ts';
 import { CensusService } from './modules/census/census.service.ts';
 import type { ModuleDeps } from './modules/deps.ts';
 import { NotifyRepo } from './modules/notify/notify.repo.ts';
@@ -50,6 +51,8 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
   const registry = new RegistryService(deps);
   const catalog = new CatalogService(deps);
   const census = new CensusService(deps);
+  // Search has no decisions beyond the visibility rule it applies in SQL: routes read it directly.
+  const catalogSearch = new CatalogSearch(db);
   return {
     database,
     config,
@@ -62,6 +65,7 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
     notify,
     registry,
     catalog,
+    catalogSearch,
     census,
   };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "datasets_facets_idx" ON "datasets" USING btree ("status","open_type","department_id","category","sharing_type","max_level","update_frequency","format");
