@@ -2642,6 +2642,2733 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Information systems in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    departmentId?: string;
+                    origin?: "vertical" | "local";
+                    level?: "province" | "city" | "district";
+                    deployment?: "gov_cloud" | "local_room";
+                    status?: "planned" | "building" | "live" | "retired";
+                    securityLevel?: number;
+                    flag?: "zombie" | "duplicate";
+                    sort?: "name" | "-name" | "code" | "launchDate" | "-launchDate" | "updatedAt" | "-updatedAt";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SystemListItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a system (a department officer: in their own department) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        purpose?: string;
+                        /** Format: uuid */
+                        departmentId?: string;
+                        operator?: string;
+                        /** @enum {string} */
+                        origin: "vertical" | "local";
+                        verticalLine?: string | null;
+                        /** @enum {string} */
+                        level: "province" | "city" | "district";
+                        /** @enum {string} */
+                        deployment: "gov_cloud" | "local_room";
+                        securityLevel: number;
+                        /** @enum {string} */
+                        status: "planned" | "building" | "live" | "retired";
+                        launchDate?: string | null;
+                        budget?: number | null;
+                        userCount?: number | null;
+                        interfaces?: {
+                            name: string;
+                            /** @enum {string} */
+                            direction: "provides" | "consumes";
+                            protocol: string;
+                            description?: string;
+                        }[];
+                        url?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["System"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/systems/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Information systems as Excel (same filters as the list) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    departmentId?: string;
+                    origin?: "vertical" | "local";
+                    level?: "province" | "city" | "district";
+                    deployment?: "gov_cloud" | "local_room";
+                    status?: "planned" | "building" | "live" | "retired";
+                    securityLevel?: number;
+                    flag?: "zombie" | "duplicate";
+                    sort?: "name" | "-name" | "code" | "launchDate" | "-launchDate" | "updatedAt" | "-updatedAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/systems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One system: what it produces and consumes, its use over 90 days, its flags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SystemDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a system */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        purpose?: string;
+                        /** Format: uuid */
+                        departmentId?: string;
+                        operator?: string;
+                        /** @enum {string} */
+                        origin?: "vertical" | "local";
+                        verticalLine?: string | null;
+                        /** @enum {string} */
+                        level?: "province" | "city" | "district";
+                        /** @enum {string} */
+                        deployment?: "gov_cloud" | "local_room";
+                        securityLevel?: number;
+                        /** @enum {string} */
+                        status?: "planned" | "building" | "live" | "retired";
+                        launchDate?: string | null;
+                        budget?: number | null;
+                        userCount?: number | null;
+                        interfaces?: {
+                            name: string;
+                            /** @enum {string} */
+                            direction: "provides" | "consumes";
+                            protocol: string;
+                            description?: string;
+                        }[];
+                        url?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["System"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/systems/{id}/consumes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the datasets a system uses */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        datasetIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consumes: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                status: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/systems/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Systems report their use: each report sets that day's total (all or nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reports: {
+                            systemCode: string;
+                            /** @enum {string} */
+                            signal: "sign_in" | "api_call";
+                            day?: string;
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            changed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/system-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zombie and duplicate flags on systems in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "zombie" | "duplicate";
+                    status?: "open" | "confirmed" | "dismissed" | "cleared";
+                    departmentId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SystemFlag"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/system-flags/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm or dismiss a flag, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "confirmed" | "dismissed";
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SystemFlag"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/system-flags/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run zombie and duplicate detection now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SystemFlagScan"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the catalogue: full text (Chinese), filters, facets, sort and paging
+         * @description Anonymous callers see published entries whose open type lets them be listed; signed-in callers with catalog.read the whole published catalogue; the bureau and a department data officer also their working entries. Facets are counted under the current filters.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    departmentId?: string[];
+                    category?: "base" | "theme" | "department";
+                    baseResource?: "population" | "legal_entity" | "geospatial" | "social_credit" | "e_license";
+                    sharingType?: "unconditional" | "conditional" | "none";
+                    openType?: "open" | "conditional" | "closed";
+                    level?: "L1" | "L2" | "L3" | "L4";
+                    updateFrequency?: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "irregular";
+                    format?: "database" | "spreadsheet" | "document" | "image" | "stream" | "api" | "geo" | "other";
+                    status?: "draft" | "submitted" | "approved" | "published" | "deprecated";
+                    sourceSystemId?: string;
+                    keyword?: string;
+                    modifiedSince?: string;
+                    sort?: "relevance" | "name" | "-name" | "updatedAt" | "-updatedAt" | "-releaseDate" | "code" | "-code";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DatasetListItem"][];
+                            total: number;
+                            facets: components["schemas"]["DatasetFacets"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a draft catalogue entry
+         * @description A department's data officer catalogues for their own department; the bureau names the department.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        summary: string;
+                        /** @enum {string} */
+                        category: "base" | "theme" | "department";
+                        baseResource?: ("population" | "legal_entity" | "geospatial" | "social_credit" | "e_license") | null;
+                        theme?: string | null;
+                        sourceSystemId?: string | null;
+                        /** @enum {string} */
+                        format: "database" | "spreadsheet" | "document" | "image" | "stream" | "api" | "geo" | "other";
+                        formatDetail?: string | null;
+                        fields: {
+                            name: string;
+                            label: string;
+                            /** @enum {string} */
+                            type: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code" | "geometry" | "binary";
+                            /** @default false */
+                            required?: boolean;
+                            /** @default false */
+                            key?: boolean;
+                            /** @enum {string} */
+                            level: "L1" | "L2" | "L3" | "L4";
+                            pattern?: string | null;
+                            codeList?: string | null;
+                            unit?: string | null;
+                            description?: string | null;
+                        }[];
+                        /** @enum {string} */
+                        sharingType: "unconditional" | "conditional" | "none";
+                        sharingConditions?: string | null;
+                        sharingMethod?: ("api" | "table" | "file") | null;
+                        /** @enum {string} */
+                        openType: "open" | "conditional" | "closed";
+                        openConditions?: string | null;
+                        /** @enum {string} */
+                        updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "irregular";
+                        releaseDate?: string | null;
+                        /** @default [] */
+                        keywords?: string[];
+                        /** @default [] */
+                        relatedCodes?: string[];
+                        /** Format: uuid */
+                        departmentId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Excel template for importing datasets with their fields */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import datasets from Excel, all or nothing
+         * @description The body is the XLSX file (content-type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), at most 20,000 rows per sheet. Every problem is reported (422 IMPORT_REJECTED with sheet, row, column and reason) and nothing is written; `dryRun=true` only checks.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportRejected"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One catalogue entry with its fields, provider, systems and what the caller may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit a catalogue entry
+         * @description Drafts change in place; an approved entry goes back to draft; a published entry becomes its next version at once. Submitted (withdraw first) and deprecated entries answer 409. `expectedVersion` and `updatedAt` guard against overwriting someone else’s change (409).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        name?: string;
+                        summary?: string;
+                        /** @enum {string} */
+                        category?: "base" | "theme" | "department";
+                        baseResource?: ("population" | "legal_entity" | "geospatial" | "social_credit" | "e_license") | null;
+                        theme?: string | null;
+                        sourceSystemId?: string | null;
+                        /** @enum {string} */
+                        format?: "database" | "spreadsheet" | "document" | "image" | "stream" | "api" | "geo" | "other";
+                        formatDetail?: string | null;
+                        fields?: {
+                            name: string;
+                            label: string;
+                            /** @enum {string} */
+                            type: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code" | "geometry" | "binary";
+                            /** @default false */
+                            required?: boolean;
+                            /** @default false */
+                            key?: boolean;
+                            /** @enum {string} */
+                            level: "L1" | "L2" | "L3" | "L4";
+                            pattern?: string | null;
+                            codeList?: string | null;
+                            unit?: string | null;
+                            description?: string | null;
+                        }[];
+                        /** @enum {string} */
+                        sharingType?: "unconditional" | "conditional" | "none";
+                        sharingConditions?: string | null;
+                        sharingMethod?: ("api" | "table" | "file") | null;
+                        /** @enum {string} */
+                        openType?: "open" | "conditional" | "closed";
+                        openConditions?: string | null;
+                        /** @enum {string} */
+                        updateFrequency?: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "irregular";
+                        releaseDate?: string | null;
+                        keywords?: string[];
+                        relatedCodes?: string[];
+                        expectedVersion?: number;
+                        /** Format: date-time */
+                        updatedAt?: string;
+                        changeNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/datasets/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an entry through its lifecycle
+         * @description submit and withdraw (the provider), approve and reject (the bureau; reject needs a comment), publish (either; makes the next version), deprecate (either; needs a comment).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit" | "withdraw" | "approve" | "reject" | "publish" | "deprecate";
+                        comment?: string;
+                        /** Format: date-time */
+                        updatedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published versions of an entry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DatasetVersion"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version of an entry, as it was */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            note: string | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                            snapshot: components["schemas"]["Dataset"];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Field-level diff between two versions, or a version and the working copy (to=current) */
+        get: {
+            parameters: {
+                query: {
+                    from: number;
+                    to?: "current" | number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DatasetDiff"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lifecycle log of an entry, with review comments */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DatasetReview"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/datasets/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered catalogue as Excel */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    departmentId?: string[];
+                    category?: "base" | "theme" | "department";
+                    baseResource?: "population" | "legal_entity" | "geospatial" | "social_credit" | "e_license";
+                    sharingType?: "unconditional" | "conditional" | "none";
+                    openType?: "open" | "conditional" | "closed";
+                    level?: "L1" | "L2" | "L3" | "L4";
+                    updateFrequency?: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "irregular";
+                    format?: "database" | "spreadsheet" | "document" | "image" | "stream" | "api" | "geo" | "other";
+                    status?: "draft" | "submitted" | "approved" | "published" | "deprecated";
+                    sourceSystemId?: string;
+                    keyword?: string;
+                    modifiedSince?: string;
+                    sort?: "relevance" | "name" | "-name" | "updatedAt" | "-updatedAt" | "-releaseDate" | "code" | "-code";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census-rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Census rounds (a department officer: those that asked their department) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CensusRoundListItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Open a census round; the deadline is counted in working days on the official calendar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        note?: string;
+                        workingDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            note: string;
+                            workingDays: number;
+                            deadline: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            openedAt: string;
+                            openedBy: string;
+                            closedAt: string | null;
+                            lastReminderAt: string | null;
+                            departments: number;
+                            notified: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census-rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round with the progress per department (a department officer: their own row) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CensusRoundDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census-rounds/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A department's systems and datasets with their census state */
+        get: {
+            parameters: {
+                query?: {
+                    departmentId?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            department: {
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            status: "pending" | "submitted";
+                            systems: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                status: string;
+                                /** @enum {string} */
+                                state: "pending" | "confirmed" | "corrected" | "added";
+                                at: string | null;
+                            }[];
+                            datasets: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                status: string;
+                                /** @enum {string} */
+                                state: "pending" | "confirmed" | "corrected" | "added";
+                                at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census-rounds/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the department's own systems or datasets as they are (all or nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        entityType: "system" | "dataset";
+                        ids: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            confirmed: number;
+                            newlyConfirmed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census-rounds/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit the department's return (refused while items are pending) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "submitted";
+                            submittedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census-rounds/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remind the data officers of every department whose return is pending */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            departments: number;
+                            users: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census-rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a round */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CensusRound"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/census-rounds/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The progress table as Excel */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CKAN action API (read): package_search, package_show, package_list, organization_list, organization_show, tag_list, status_show
+         * @description CKAN 2.10's envelope {help, success, result} or {help, success: false, error: {__type, message}}. Parameters come as query parameters (GET) or a JSON object (POST). Anonymous callers see published entries whose open type lets them be listed; API clients with catalog.read the whole published catalogue.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * CKAN action API (read): package_search, package_show, package_list, organization_list, organization_show, tag_list, status_show
+         * @description CKAN 2.10's envelope {help, success, result} or {help, success: false, error: {__type, message}}. Parameters come as query parameters (GET) or a JSON object (POST). Anonymous callers see published entries whose open type lets them be listed; API clients with catalog.read the whole published catalogue.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/action/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CKAN action API (read): package_search, package_show, package_list, organization_list, organization_show, tag_list, status_show
+         * @description CKAN 2.10's envelope {help, success, result} or {help, success: false, error: {__type, message}}. Parameters come as query parameters (GET) or a JSON object (POST). Anonymous callers see published entries whose open type lets them be listed; API clients with catalog.read the whole published catalogue.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * CKAN action API (read): package_search, package_show, package_list, organization_list, organization_show, tag_list, status_show
+         * @description CKAN 2.10's envelope {help, success, result} or {help, success: false, error: {__type, message}}. Parameters come as query parameters (GET) or a JSON object (POST). Anonymous callers see published entries whose open type lets them be listed; API clients with catalog.read the whole published catalogue.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published catalogue as DCAT-AP 3.0.1 (JSON-LD)
+         * @description Without `page` the whole visible catalogue is streamed; with `page` (1-based) one page of `page_size` entries (default 100, at most 1000) with hydra:PagedCollection paging links. `modified_since`: entries changed at or after this date or time. Anonymous callers see entries whose open type lets them be listed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                    modified_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dataset/{id}.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published entry as DCAT-AP 3.0.1 (JSON-LD); id or CKAN name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog.ttl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published catalogue as DCAT-AP 3.0.1 (Turtle)
+         * @description Without `page` the whole visible catalogue is streamed; with `page` (1-based) one page of `page_size` entries (default 100, at most 1000) with hydra:PagedCollection paging links. `modified_since`: entries changed at or after this date or time. Anonymous callers see entries whose open type lets them be listed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                    modified_since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dataset/{id}.ttl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published entry as DCAT-AP 3.0.1 (Turtle); id or CKAN name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2654,6 +5381,22 @@ export interface components {
                 message: string;
             }[];
             requestId: string;
+        };
+        ImportRejectedInput: {
+            code: string;
+            message: string;
+            fields?: {
+                path: string;
+                message: string;
+            }[];
+            requestId: string;
+            problems?: {
+                sheet: string;
+                row: number;
+                column: string | null;
+                message: string;
+            }[];
+            problemCount?: number;
         };
         AuditRecordInput: {
             seq: number;
@@ -2701,6 +5444,331 @@ export interface components {
             holidays: string[];
             makeUpWorkdays: string[];
             source: string | null;
+        };
+        DatasetFieldInput: {
+            name: string;
+            label: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code" | "geometry" | "binary";
+            required: boolean;
+            key: boolean;
+            /** @enum {string} */
+            level: "L1" | "L2" | "L3" | "L4";
+            pattern: string | null;
+            codeList: string | null;
+            unit: string | null;
+            description: string | null;
+        };
+        DatasetInput: {
+            id: string;
+            code: string;
+            name: string;
+            summary: string;
+            /** @enum {string} */
+            category: "base" | "theme" | "department";
+            baseResource: ("population" | "legal_entity" | "geospatial" | "social_credit" | "e_license") | null;
+            theme: string | null;
+            provider: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            sourceSystem: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            format: "database" | "spreadsheet" | "document" | "image" | "stream" | "api" | "geo" | "other";
+            formatDetail: string | null;
+            fields: components["schemas"]["DatasetFieldInput"][];
+            /** @enum {string} */
+            maxLevel: "L1" | "L2" | "L3" | "L4";
+            /** @enum {string} */
+            sharingType: "unconditional" | "conditional" | "none";
+            sharingConditions: string | null;
+            sharingMethod: ("api" | "table" | "file") | null;
+            /** @enum {string} */
+            openType: "open" | "conditional" | "closed";
+            openConditions: string | null;
+            /** @enum {string} */
+            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "irregular";
+            releaseDate: string | null;
+            keywords: string[];
+            relatedCodes: string[];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "published" | "deprecated";
+            version: number;
+            publishedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        DatasetDetailInput: {
+            id: string;
+            code: string;
+            name: string;
+            summary: string;
+            /** @enum {string} */
+            category: "base" | "theme" | "department";
+            baseResource: ("population" | "legal_entity" | "geospatial" | "social_credit" | "e_license") | null;
+            theme: string | null;
+            provider: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            sourceSystem: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            format: "database" | "spreadsheet" | "document" | "image" | "stream" | "api" | "geo" | "other";
+            formatDetail: string | null;
+            fields: components["schemas"]["DatasetFieldInput"][];
+            /** @enum {string} */
+            maxLevel: "L1" | "L2" | "L3" | "L4";
+            /** @enum {string} */
+            sharingType: "unconditional" | "conditional" | "none";
+            sharingConditions: string | null;
+            sharingMethod: ("api" | "table" | "file") | null;
+            /** @enum {string} */
+            openType: "open" | "conditional" | "closed";
+            openConditions: string | null;
+            /** @enum {string} */
+            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "irregular";
+            releaseDate: string | null;
+            keywords: string[];
+            relatedCodes: string[];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "published" | "deprecated";
+            version: number;
+            publishedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            relatedSystems: {
+                id: string;
+                code: string;
+                name: string;
+                department: string;
+            }[];
+            can: {
+                edit: boolean;
+                submit: boolean;
+                withdraw: boolean;
+                approve: boolean;
+                reject: boolean;
+                publish: boolean;
+                deprecate: boolean;
+            };
+        };
+        DatasetVersionInput: {
+            version: number;
+            note: string | null;
+            createdAt: string;
+            createdBy: string | null;
+        };
+        DatasetDiffInput: {
+            from: number;
+            to: number | "current";
+            attributes: {
+                path: string;
+                before: unknown;
+                after: unknown;
+            }[];
+            fields: {
+                added: components["schemas"]["DatasetFieldInput"][];
+                removed: components["schemas"]["DatasetFieldInput"][];
+                changed: {
+                    name: string;
+                    changes: {
+                        path: string;
+                        before: unknown;
+                        after: unknown;
+                    }[];
+                }[];
+            };
+        };
+        DatasetReviewInput: {
+            id: number;
+            /** @enum {string} */
+            action: "submit" | "withdraw" | "approve" | "reject" | "publish" | "revise" | "deprecate";
+            /** @enum {string} */
+            fromStatus: "draft" | "submitted" | "approved" | "published" | "deprecated";
+            /** @enum {string} */
+            toStatus: "draft" | "submitted" | "approved" | "published" | "deprecated";
+            comment: string | null;
+            actor: string | null;
+            at: string;
+        };
+        DatasetImportResultInput: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            dryRun: boolean;
+        };
+        DatasetListItemInput: {
+            id: string;
+            code: string;
+            name: string;
+            summary: string;
+            /** @enum {string} */
+            category: "base" | "theme" | "department";
+            baseResource: ("population" | "legal_entity" | "geospatial" | "social_credit" | "e_license") | null;
+            department: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            /** @enum {string} */
+            sharingType: "unconditional" | "conditional" | "none";
+            /** @enum {string} */
+            openType: "open" | "conditional" | "closed";
+            /** @enum {string} */
+            maxLevel: "L1" | "L2" | "L3" | "L4";
+            /** @enum {string} */
+            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "irregular";
+            /** @enum {string} */
+            format: "database" | "spreadsheet" | "document" | "image" | "stream" | "api" | "geo" | "other";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "published" | "deprecated";
+            version: number;
+            keywords: string[];
+            releaseDate: string | null;
+            updatedAt: string;
+        };
+        DatasetFacetsInput: {
+            department: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            category: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            sharingType: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            openType: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            maxLevel: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            updateFrequency: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            format: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            status: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+        };
+        CensusRoundInput: {
+            id: string;
+            title: string;
+            note: string;
+            workingDays: number;
+            deadline: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            openedAt: string;
+            openedBy: string;
+            closedAt: string | null;
+            lastReminderAt: string | null;
+        };
+        CensusRoundListItemInput: {
+            id: string;
+            title: string;
+            note: string;
+            workingDays: number;
+            deadline: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            openedAt: string;
+            openedBy: string;
+            closedAt: string | null;
+            lastReminderAt: string | null;
+            departments: number;
+            submitted: number;
+            myReturn: {
+                /** @enum {string} */
+                status: "pending" | "submitted";
+                submittedAt: string | null;
+            } | null;
+        };
+        CensusRoundDetailInput: {
+            id: string;
+            title: string;
+            note: string;
+            workingDays: number;
+            deadline: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            openedAt: string;
+            openedBy: string;
+            closedAt: string | null;
+            lastReminderAt: string | null;
+            workdaysLeft: number | null;
+            progress: {
+                department: {
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                systems: {
+                    total: number;
+                    done: number;
+                };
+                datasets: {
+                    total: number;
+                    done: number;
+                };
+                pending: number;
+                /** @enum {string} */
+                status: "pending" | "submitted";
+                submittedAt: string | null;
+                submittedBy: string | null;
+                note: string | null;
+                overdue: boolean;
+            }[];
+            totals: {
+                departments: number;
+                submitted: number;
+                pending: number;
+                overdue: number;
+                systems: {
+                    total: number;
+                    done: number;
+                };
+                datasets: {
+                    total: number;
+                    done: number;
+                };
+            };
         };
         InboxMessageInput: {
             id: string;
@@ -2766,6 +5834,179 @@ export interface components {
             lastLoginAt: string | null;
             mustChangePassword: boolean;
         };
+        SystemListItemInput: {
+            id: string;
+            code: string;
+            name: string;
+            purpose: string;
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            operator: string;
+            /** @enum {string} */
+            origin: "vertical" | "local";
+            verticalLine: string | null;
+            /** @enum {string} */
+            level: "province" | "city" | "district";
+            /** @enum {string} */
+            deployment: "gov_cloud" | "local_room";
+            securityLevel: number;
+            /** @enum {string} */
+            status: "planned" | "building" | "live" | "retired";
+            launchDate: string | null;
+            budget: number | null;
+            userCount: number | null;
+            url: string | null;
+            createdAt: string;
+            updatedAt: string;
+            interfaceCount: number;
+            flags: ("zombie" | "duplicate")[];
+        };
+        SystemInput: {
+            id: string;
+            code: string;
+            name: string;
+            purpose: string;
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            operator: string;
+            /** @enum {string} */
+            origin: "vertical" | "local";
+            verticalLine: string | null;
+            /** @enum {string} */
+            level: "province" | "city" | "district";
+            /** @enum {string} */
+            deployment: "gov_cloud" | "local_room";
+            securityLevel: number;
+            /** @enum {string} */
+            status: "planned" | "building" | "live" | "retired";
+            launchDate: string | null;
+            budget: number | null;
+            userCount: number | null;
+            url: string | null;
+            createdAt: string;
+            updatedAt: string;
+            interfaces: {
+                name: string;
+                /** @enum {string} */
+                direction: "provides" | "consumes";
+                protocol: string;
+                description?: string;
+            }[];
+        };
+        SystemFlagInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "zombie" | "duplicate";
+            /** @enum {string} */
+            status: "open" | "confirmed" | "dismissed" | "cleared";
+            system: {
+                id: string;
+                code: string;
+                name: string;
+                department: {
+                    id: string;
+                    name: string;
+                };
+            };
+            otherSystem: {
+                id: string;
+                code: string;
+                name: string;
+                department: {
+                    id: string;
+                    name: string;
+                };
+            } | null;
+            evidence: {
+                [key: string]: unknown;
+            };
+            detectedAt: string;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            resolution: string | null;
+        };
+        SystemDetailInput: {
+            id: string;
+            code: string;
+            name: string;
+            purpose: string;
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            operator: string;
+            /** @enum {string} */
+            origin: "vertical" | "local";
+            verticalLine: string | null;
+            /** @enum {string} */
+            level: "province" | "city" | "district";
+            /** @enum {string} */
+            deployment: "gov_cloud" | "local_room";
+            securityLevel: number;
+            /** @enum {string} */
+            status: "planned" | "building" | "live" | "retired";
+            launchDate: string | null;
+            budget: number | null;
+            userCount: number | null;
+            url: string | null;
+            createdAt: string;
+            updatedAt: string;
+            interfaces: {
+                name: string;
+                /** @enum {string} */
+                direction: "provides" | "consumes";
+                protocol: string;
+                description?: string;
+            }[];
+            produces: {
+                id: string;
+                code: string;
+                name: string;
+                status: string;
+            }[];
+            consumes: {
+                id: string;
+                code: string;
+                name: string;
+                status: string;
+            }[];
+            usage: {
+                today: string;
+                signals: {
+                    /** @enum {string} */
+                    signal: "sign_in" | "api_call" | "data_update" | "exchange_call" | "catalog_view";
+                    lastUsedOn: string | null;
+                    last30: number;
+                    last90: number;
+                }[];
+                series: {
+                    day: string;
+                    sign_in: number;
+                    api_call: number;
+                    data_update: number;
+                    exchange_call: number;
+                    catalog_view: number;
+                }[];
+            };
+            flags: components["schemas"]["SystemFlagInput"][];
+        };
+        SystemFlagScanInput: {
+            raised: {
+                zombie: number;
+                duplicate: number;
+            };
+            refreshed: number;
+            cleared: number;
+            suppressed: number;
+            thresholdDays: number;
+        };
         ApiClientInput: {
             id: string;
             clientId: string;
@@ -2784,6 +6025,22 @@ export interface components {
                 message: string;
             }[];
             requestId: string;
+        };
+        ImportRejected: {
+            code: string;
+            message: string;
+            fields?: {
+                path: string;
+                message: string;
+            }[];
+            requestId: string;
+            problems?: {
+                sheet: string;
+                row: number;
+                column: string | null;
+                message: string;
+            }[];
+            problemCount?: number;
         };
         AuditRecord: {
             seq: number;
@@ -2831,6 +6088,331 @@ export interface components {
             holidays: string[];
             makeUpWorkdays: string[];
             source: string | null;
+        };
+        DatasetField: {
+            name: string;
+            label: string;
+            /** @enum {string} */
+            type: "string" | "integer" | "decimal" | "date" | "datetime" | "boolean" | "code" | "geometry" | "binary";
+            required: boolean;
+            key: boolean;
+            /** @enum {string} */
+            level: "L1" | "L2" | "L3" | "L4";
+            pattern: string | null;
+            codeList: string | null;
+            unit: string | null;
+            description: string | null;
+        };
+        Dataset: {
+            id: string;
+            code: string;
+            name: string;
+            summary: string;
+            /** @enum {string} */
+            category: "base" | "theme" | "department";
+            baseResource: ("population" | "legal_entity" | "geospatial" | "social_credit" | "e_license") | null;
+            theme: string | null;
+            provider: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            sourceSystem: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            format: "database" | "spreadsheet" | "document" | "image" | "stream" | "api" | "geo" | "other";
+            formatDetail: string | null;
+            fields: components["schemas"]["DatasetField"][];
+            /** @enum {string} */
+            maxLevel: "L1" | "L2" | "L3" | "L4";
+            /** @enum {string} */
+            sharingType: "unconditional" | "conditional" | "none";
+            sharingConditions: string | null;
+            sharingMethod: ("api" | "table" | "file") | null;
+            /** @enum {string} */
+            openType: "open" | "conditional" | "closed";
+            openConditions: string | null;
+            /** @enum {string} */
+            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "irregular";
+            releaseDate: string | null;
+            keywords: string[];
+            relatedCodes: string[];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "published" | "deprecated";
+            version: number;
+            publishedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        DatasetDetail: {
+            id: string;
+            code: string;
+            name: string;
+            summary: string;
+            /** @enum {string} */
+            category: "base" | "theme" | "department";
+            baseResource: ("population" | "legal_entity" | "geospatial" | "social_credit" | "e_license") | null;
+            theme: string | null;
+            provider: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            sourceSystem: {
+                id: string;
+                code: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            format: "database" | "spreadsheet" | "document" | "image" | "stream" | "api" | "geo" | "other";
+            formatDetail: string | null;
+            fields: components["schemas"]["DatasetField"][];
+            /** @enum {string} */
+            maxLevel: "L1" | "L2" | "L3" | "L4";
+            /** @enum {string} */
+            sharingType: "unconditional" | "conditional" | "none";
+            sharingConditions: string | null;
+            sharingMethod: ("api" | "table" | "file") | null;
+            /** @enum {string} */
+            openType: "open" | "conditional" | "closed";
+            openConditions: string | null;
+            /** @enum {string} */
+            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "irregular";
+            releaseDate: string | null;
+            keywords: string[];
+            relatedCodes: string[];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "published" | "deprecated";
+            version: number;
+            publishedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
+            relatedSystems: {
+                id: string;
+                code: string;
+                name: string;
+                department: string;
+            }[];
+            can: {
+                edit: boolean;
+                submit: boolean;
+                withdraw: boolean;
+                approve: boolean;
+                reject: boolean;
+                publish: boolean;
+                deprecate: boolean;
+            };
+        };
+        DatasetVersion: {
+            version: number;
+            note: string | null;
+            createdAt: string;
+            createdBy: string | null;
+        };
+        DatasetDiff: {
+            from: number;
+            to: number | "current";
+            attributes: {
+                path: string;
+                before: unknown;
+                after: unknown;
+            }[];
+            fields: {
+                added: components["schemas"]["DatasetField"][];
+                removed: components["schemas"]["DatasetField"][];
+                changed: {
+                    name: string;
+                    changes: {
+                        path: string;
+                        before: unknown;
+                        after: unknown;
+                    }[];
+                }[];
+            };
+        };
+        DatasetReview: {
+            id: number;
+            /** @enum {string} */
+            action: "submit" | "withdraw" | "approve" | "reject" | "publish" | "revise" | "deprecate";
+            /** @enum {string} */
+            fromStatus: "draft" | "submitted" | "approved" | "published" | "deprecated";
+            /** @enum {string} */
+            toStatus: "draft" | "submitted" | "approved" | "published" | "deprecated";
+            comment: string | null;
+            actor: string | null;
+            at: string;
+        };
+        DatasetImportResult: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            dryRun: boolean;
+        };
+        DatasetListItem: {
+            id: string;
+            code: string;
+            name: string;
+            summary: string;
+            /** @enum {string} */
+            category: "base" | "theme" | "department";
+            baseResource: ("population" | "legal_entity" | "geospatial" | "social_credit" | "e_license") | null;
+            department: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            /** @enum {string} */
+            sharingType: "unconditional" | "conditional" | "none";
+            /** @enum {string} */
+            openType: "open" | "conditional" | "closed";
+            /** @enum {string} */
+            maxLevel: "L1" | "L2" | "L3" | "L4";
+            /** @enum {string} */
+            updateFrequency: "realtime" | "daily" | "weekly" | "monthly" | "quarterly" | "half_yearly" | "yearly" | "irregular";
+            /** @enum {string} */
+            format: "database" | "spreadsheet" | "document" | "image" | "stream" | "api" | "geo" | "other";
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "published" | "deprecated";
+            version: number;
+            keywords: string[];
+            releaseDate: string | null;
+            updatedAt: string;
+        };
+        DatasetFacets: {
+            department: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            category: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            sharingType: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            openType: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            maxLevel: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            updateFrequency: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            format: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+            status: {
+                value: string;
+                count: number;
+                name?: string;
+                code?: string;
+            }[];
+        };
+        CensusRound: {
+            id: string;
+            title: string;
+            note: string;
+            workingDays: number;
+            deadline: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            openedAt: string;
+            openedBy: string;
+            closedAt: string | null;
+            lastReminderAt: string | null;
+        };
+        CensusRoundListItem: {
+            id: string;
+            title: string;
+            note: string;
+            workingDays: number;
+            deadline: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            openedAt: string;
+            openedBy: string;
+            closedAt: string | null;
+            lastReminderAt: string | null;
+            departments: number;
+            submitted: number;
+            myReturn: {
+                /** @enum {string} */
+                status: "pending" | "submitted";
+                submittedAt: string | null;
+            } | null;
+        };
+        CensusRoundDetail: {
+            id: string;
+            title: string;
+            note: string;
+            workingDays: number;
+            deadline: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            openedAt: string;
+            openedBy: string;
+            closedAt: string | null;
+            lastReminderAt: string | null;
+            workdaysLeft: number | null;
+            progress: {
+                department: {
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                systems: {
+                    total: number;
+                    done: number;
+                };
+                datasets: {
+                    total: number;
+                    done: number;
+                };
+                pending: number;
+                /** @enum {string} */
+                status: "pending" | "submitted";
+                submittedAt: string | null;
+                submittedBy: string | null;
+                note: string | null;
+                overdue: boolean;
+            }[];
+            totals: {
+                departments: number;
+                submitted: number;
+                pending: number;
+                overdue: number;
+                systems: {
+                    total: number;
+                    done: number;
+                };
+                datasets: {
+                    total: number;
+                    done: number;
+                };
+            };
         };
         InboxMessage: {
             id: string;
@@ -2895,6 +6477,179 @@ export interface components {
             status: "active" | "locked" | "disabled";
             lastLoginAt: string | null;
             mustChangePassword: boolean;
+        };
+        SystemListItem: {
+            id: string;
+            code: string;
+            name: string;
+            purpose: string;
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            operator: string;
+            /** @enum {string} */
+            origin: "vertical" | "local";
+            verticalLine: string | null;
+            /** @enum {string} */
+            level: "province" | "city" | "district";
+            /** @enum {string} */
+            deployment: "gov_cloud" | "local_room";
+            securityLevel: number;
+            /** @enum {string} */
+            status: "planned" | "building" | "live" | "retired";
+            launchDate: string | null;
+            budget: number | null;
+            userCount: number | null;
+            url: string | null;
+            createdAt: string;
+            updatedAt: string;
+            interfaceCount: number;
+            flags: ("zombie" | "duplicate")[];
+        };
+        System: {
+            id: string;
+            code: string;
+            name: string;
+            purpose: string;
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            operator: string;
+            /** @enum {string} */
+            origin: "vertical" | "local";
+            verticalLine: string | null;
+            /** @enum {string} */
+            level: "province" | "city" | "district";
+            /** @enum {string} */
+            deployment: "gov_cloud" | "local_room";
+            securityLevel: number;
+            /** @enum {string} */
+            status: "planned" | "building" | "live" | "retired";
+            launchDate: string | null;
+            budget: number | null;
+            userCount: number | null;
+            url: string | null;
+            createdAt: string;
+            updatedAt: string;
+            interfaces: {
+                name: string;
+                /** @enum {string} */
+                direction: "provides" | "consumes";
+                protocol: string;
+                description?: string;
+            }[];
+        };
+        SystemFlag: {
+            id: string;
+            /** @enum {string} */
+            kind: "zombie" | "duplicate";
+            /** @enum {string} */
+            status: "open" | "confirmed" | "dismissed" | "cleared";
+            system: {
+                id: string;
+                code: string;
+                name: string;
+                department: {
+                    id: string;
+                    name: string;
+                };
+            };
+            otherSystem: {
+                id: string;
+                code: string;
+                name: string;
+                department: {
+                    id: string;
+                    name: string;
+                };
+            } | null;
+            evidence: {
+                [key: string]: unknown;
+            };
+            detectedAt: string;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            resolution: string | null;
+        };
+        SystemDetail: {
+            id: string;
+            code: string;
+            name: string;
+            purpose: string;
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            operator: string;
+            /** @enum {string} */
+            origin: "vertical" | "local";
+            verticalLine: string | null;
+            /** @enum {string} */
+            level: "province" | "city" | "district";
+            /** @enum {string} */
+            deployment: "gov_cloud" | "local_room";
+            securityLevel: number;
+            /** @enum {string} */
+            status: "planned" | "building" | "live" | "retired";
+            launchDate: string | null;
+            budget: number | null;
+            userCount: number | null;
+            url: string | null;
+            createdAt: string;
+            updatedAt: string;
+            interfaces: {
+                name: string;
+                /** @enum {string} */
+                direction: "provides" | "consumes";
+                protocol: string;
+                description?: string;
+            }[];
+            produces: {
+                id: string;
+                code: string;
+                name: string;
+                status: string;
+            }[];
+            consumes: {
+                id: string;
+                code: string;
+                name: string;
+                status: string;
+            }[];
+            usage: {
+                today: string;
+                signals: {
+                    /** @enum {string} */
+                    signal: "sign_in" | "api_call" | "data_update" | "exchange_call" | "catalog_view";
+                    lastUsedOn: string | null;
+                    last30: number;
+                    last90: number;
+                }[];
+                series: {
+                    day: string;
+                    sign_in: number;
+                    api_call: number;
+                    data_update: number;
+                    exchange_call: number;
+                    catalog_view: number;
+                }[];
+            };
+            flags: components["schemas"]["SystemFlag"][];
+        };
+        SystemFlagScan: {
+            raised: {
+                zombie: number;
+                duplicate: number;
+            };
+            refreshed: number;
+            cleared: number;
+            suppressed: number;
+            thresholdDays: number;
         };
         ApiClient: {
             id: string;

@@ -72,3 +72,89 @@ export type CalendarYear = Schemas['CalendarYear'];
 export type AddWorkdaysResult = Ok<'/api/calendar/add', 'get'>;
 
 export type Health = Ok<'/api/health', 'get'>;
+
+// Inbox (notify module)
+export type InboxMessage = Schemas['InboxMessage'];
+export type InboxPage = Ok<'/api/inbox', 'get'>;
+export type InboxQuery = QueryOf<'/api/inbox'>;
+
+// The data resource catalogue (issue 3).
+export type DatasetQuery = QueryOf<'/api/datasets'>;
+export type DatasetSort = NonNullable<DatasetQuery['sort']>;
+export type DatasetSearchResult = Ok<'/api/datasets', 'get'>;
+export type DatasetListItem = Schemas['DatasetListItem'];
+export type DatasetFacets = Schemas['DatasetFacets'];
+export type DatasetFacetName = keyof DatasetFacets;
+export type DatasetFacetCount = DatasetFacets[DatasetFacetName][number];
+export type DatasetStatus = DatasetListItem['status'];
+export type DatasetCategory = DatasetListItem['category'];
+export type BaseResource = NonNullable<DatasetListItem['baseResource']>;
+export type DatasetFormat = DatasetListItem['format'];
+export type SharingType = DatasetListItem['sharingType'];
+export type OpenType = DatasetListItem['openType'];
+export type ClassificationLevel = DatasetListItem['maxLevel'];
+export type UpdateFrequency = DatasetListItem['updateFrequency'];
+export type Dataset = Schemas['DatasetDetail'];
+export type DatasetCan = Dataset['can'];
+export type DatasetField = Schemas['DatasetField'];
+export type FieldType = DatasetField['type'];
+export type SharingMethod = NonNullable<Dataset['sharingMethod']>;
+export type DatasetInput = Body<'/api/datasets', 'post'>;
+export type DatasetFieldInput = DatasetInput['fields'][number];
+export type DatasetPatchInput = Body<'/api/datasets/{id}', 'patch'>;
+export type DatasetActionInput = Body<'/api/datasets/{id}/actions', 'post'>;
+export type DatasetAction = DatasetActionInput['action'];
+export type DatasetVersion = Schemas['DatasetVersion'];
+export type DatasetVersions = Ok<'/api/datasets/{id}/versions', 'get'>;
+export type DatasetDiff = Schemas['DatasetDiff'];
+export type DatasetReview = Schemas['DatasetReview'];
+export type DatasetReviews = Ok<'/api/datasets/{id}/reviews', 'get'>;
+export type ReviewAction = DatasetReview['action'];
+export type DatasetImportResult = Schemas['DatasetImportResult'];
+/** A dataset's source system is chosen from the registry list of its department. */
+export type SourceSystemQuery = QueryOf<'/api/systems'>;
+export type SourceSystemPage = Ok<'/api/systems', 'get'>;
+
+// Registry of information systems (信息系统一本账)
+export type SystemListItem = Ok<'/api/systems', 'get'>['items'][number];
+export type SystemQuery = QueryOf<'/api/systems'>;
+export type SystemSort = NonNullable<SystemQuery['sort']>;
+export type SystemDetail = Ok<'/api/systems/{id}', 'get'>;
+/** A system as create and update answer it (with its interfaces). */
+export type SystemRecord = Ok<'/api/systems/{id}', 'patch'>;
+export type SystemInput = Body<'/api/systems', 'post'>;
+export type SystemPatchInput = Body<'/api/systems/{id}', 'patch'>;
+export type SystemInterface = SystemRecord['interfaces'][number];
+export type SystemInterfaceDirection = SystemInterface['direction'];
+export type SystemOrigin = SystemListItem['origin'];
+export type SystemLevel = SystemListItem['level'];
+export type SystemDeployment = SystemListItem['deployment'];
+export type SystemStatus = SystemListItem['status'];
+export type UsageSignal = SystemDetail['usage']['signals'][number]['signal'];
+export type SystemFlag = Schemas['SystemFlag'];
+export type SystemFlagKind = SystemFlag['kind'];
+export type SystemFlagStatus = SystemFlag['status'];
+export type SystemFlagQuery = QueryOf<'/api/system-flags'>;
+export type SystemFlagResolveInput = Body<'/api/system-flags/{id}/resolve', 'post'>;
+export type SystemFlagScanResult = Ok<'/api/system-flags/scan', 'post'>;
+
+// Census rounds (普查)
+export type CensusRound = Schemas['CensusRound'];
+export type CensusRoundListItem = Schemas['CensusRoundListItem'];
+export type CensusRoundDetail = Schemas['CensusRoundDetail'];
+export type CensusProgressRow = CensusRoundDetail['progress'][number];
+export type CensusRoundStatus = CensusRound['status'];
+export type CensusReturnStatus = CensusProgressRow['status'];
+export type CensusRoundInput = Body<'/api/census-rounds', 'post'>;
+export type CensusRoundOpened = Ok<'/api/census-rounds', 'post'>;
+export type CensusItemsQuery = QueryOf<'/api/census-rounds/{id}/items'>;
+export type CensusItems = Ok<'/api/census-rounds/{id}/items', 'get'>;
+export type CensusItem = CensusItems['systems'][number];
+export type CensusItemState = CensusItem['state'];
+export type CensusConfirmInput = Body<'/api/census-rounds/{id}/confirm', 'post'>;
+export type CensusConfirmResult = Ok<'/api/census-rounds/{id}/confirm', 'post'>;
+export type CensusSubmitResult = Ok<'/api/census-rounds/{id}/submit', 'post'>;
+export type CensusRemindResult = Ok<'/api/census-rounds/{id}/remind', 'post'>;
+/** The datasets a system uses (PUT /api/systems/:id/consumes). */
+export type SystemConsumesInput = Body<'/api/systems/{id}/consumes', 'put'>;
+export type SystemConsumesResult = Ok<'/api/systems/{id}/consumes', 'put'>;

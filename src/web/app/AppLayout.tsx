@@ -8,6 +8,7 @@ import { api } from '../api/client.ts';
 import { unwrap } from '../api/errors.ts';
 import type { Health } from '../api/types.ts';
 import { ForbiddenPage } from '../features/errors/ForbiddenPage.tsx';
+import { InboxBell } from '../features/registry/InboxBell.tsx';
 import { useForbidden } from './apiEvents.tsx';
 import { useAuth } from './auth.ts';
 import { FullPageSpin } from './guards.tsx';
@@ -169,6 +170,7 @@ export function AppLayout() {
           )}
           <Space size={screens.md ? 'large' : 'small'} wrap={false} style={{ flex: 'none' }}>
             <RegionPicker compact={!screens.md} />
+            <InboxBell />
             <LanguageSwitch />
             <UserMenu compact={!screens.md} />
           </Space>

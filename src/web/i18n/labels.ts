@@ -1,6 +1,33 @@
 import i18n from 'i18next';
 import type { AuditRecord, DepartmentKind, Permission, RegionLevel, Role, UserStatus } from '../api/types.ts';
 import type { Messages } from './zh-CN.ts';
+import type {
+  CensusItemState,
+  CensusReturnStatus,
+  CensusRoundStatus,
+  SystemDeployment,
+  SystemFlagKind,
+  SystemFlagStatus,
+  SystemInterfaceDirection,
+  SystemLevel,
+  SystemOrigin,
+  SystemStatus,
+  UsageSignal,
+} from '../api/types.ts';
+import type {
+  BaseResource,
+  ClassificationLevel,
+  DatasetCategory,
+  DatasetFacetName,
+  DatasetFormat,
+  DatasetStatus,
+  FieldType,
+  OpenType,
+  ReviewAction,
+  SharingMethod,
+  SharingType,
+  UpdateFrequency,
+} from '../api/types.ts';
 
 /** Translates a key built at run time (a role, level or status code from the server); falls back to the raw code. */
 export function dynamicLabel(key: string, fallback: string): string {
@@ -164,3 +191,149 @@ export type ActionsLabelled = Labelled<
 export function auditActionLabel(action: string): string {
   return dynamicLabel(`audit.actions.${action.replaceAll('.', '_')}`, action);
 }
+
+// The data resource catalogue's codes; their labels are under `catalog.codes` (features/catalog/i18n.ts).
+
+/** Compiles only when every catalogue code of the schema has a label. */
+export type CatalogCodesLabelled = [
+  Labelled<Messages['catalog']['codes']['status'], DatasetStatus>,
+  Labelled<Messages['catalog']['codes']['category'], DatasetCategory>,
+  Labelled<Messages['catalog']['codes']['baseResource'], BaseResource>,
+  Labelled<Messages['catalog']['codes']['format'], DatasetFormat>,
+  Labelled<Messages['catalog']['codes']['sharingType'], SharingType>,
+  Labelled<Messages['catalog']['codes']['openType'], OpenType>,
+  Labelled<Messages['catalog']['codes']['level'], ClassificationLevel>,
+  Labelled<Messages['catalog']['codes']['updateFrequency'], UpdateFrequency>,
+  Labelled<Messages['catalog']['facets'], DatasetFacetName>,
+  Labelled<Messages['catalog']['codes']['fieldType'], FieldType>,
+  Labelled<Messages['catalog']['codes']['sharingMethod'], SharingMethod>,
+  Labelled<Messages['catalog']['codes']['action'], ReviewAction>,
+];
+
+export const DATASET_STATUSES = valuesOf<DatasetStatus>({
+  draft: true,
+  submitted: true,
+  approved: true,
+  published: true,
+  deprecated: true,
+});
+export const DATASET_CATEGORIES = valuesOf<DatasetCategory>({ base: true, theme: true, department: true });
+export const BASE_RESOURCES = valuesOf<BaseResource>({
+  population: true,
+  legal_entity: true,
+  geospatial: true,
+  social_credit: true,
+  e_license: true,
+});
+export const DATASET_FORMATS = valuesOf<DatasetFormat>({
+  database: true,
+  spreadsheet: true,
+  document: true,
+  image: true,
+  stream: true,
+  api: true,
+  geo: true,
+  other: true,
+});
+export const SHARING_TYPES = valuesOf<SharingType>({ unconditional: true, conditional: true, none: true });
+export const OPEN_TYPES = valuesOf<OpenType>({ open: true, conditional: true, closed: true });
+export const CLASSIFICATION_LEVELS = valuesOf<ClassificationLevel>({
+  L1: true,
+  L2: true,
+  L3: true,
+  L4: true,
+});
+export const UPDATE_FREQUENCIES = valuesOf<UpdateFrequency>({
+  realtime: true,
+  daily: true,
+  weekly: true,
+  monthly: true,
+  quarterly: true,
+  half_yearly: true,
+  yearly: true,
+  irregular: true,
+});
+
+export const FIELD_TYPES = valuesOf<FieldType>({
+  string: true,
+  integer: true,
+  decimal: true,
+  date: true,
+  datetime: true,
+  boolean: true,
+  code: true,
+  geometry: true,
+  binary: true,
+});
+export const SHARING_METHODS = valuesOf<SharingMethod>({ api: true, table: true, file: true });
+
+/** A group of catalogue codes with labels under `catalog.codes`. */
+export type CatalogCodeGroup = keyof Messages['catalog']['codes'];
+
+/** The label of a catalogue code (status, category, level …); the raw code when unknown. */
+export function catalogCodeLabel(group: CatalogCodeGroup, code: string): string {
+  return dynamicLabel(`catalog.codes.${group}.${code}`, code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registry of information systems and census rounds (labels under `registry.codes`).
+
+type RegistryCodes = Messages['registry']['codes'];
+
+/** Compiles only when every registry and census code of the schema has a label. */
+export type RegistryCodesLabelled = [
+  Labelled<RegistryCodes['origin'], SystemOrigin>,
+  Labelled<RegistryCodes['level'], SystemLevel>,
+  Labelled<RegistryCodes['deployment'], SystemDeployment>,
+  Labelled<RegistryCodes['status'], SystemStatus>,
+  Labelled<RegistryCodes['direction'], SystemInterfaceDirection>,
+  Labelled<RegistryCodes['signal'], UsageSignal>,
+  Labelled<RegistryCodes['flagKind'], SystemFlagKind>,
+  Labelled<RegistryCodes['flagStatus'], SystemFlagStatus>,
+];
+
+export const SYSTEM_ORIGINS = valuesOf<SystemOrigin>({ local: true, vertical: true });
+export const SYSTEM_LEVELS = valuesOf<SystemLevel>({ district: true, city: true, province: true });
+export const SYSTEM_DEPLOYMENTS = valuesOf<SystemDeployment>({ gov_cloud: true, local_room: true });
+export const SYSTEM_STATUSES = valuesOf<SystemStatus>({
+  planned: true,
+  building: true,
+  live: true,
+  retired: true,
+});
+export const SYSTEM_INTERFACE_DIRECTIONS = valuesOf<SystemInterfaceDirection>({
+  provides: true,
+  consumes: true,
+});
+export const USAGE_SIGNALS = valuesOf<UsageSignal>({
+  sign_in: true,
+  api_call: true,
+  data_update: true,
+  exchange_call: true,
+  catalog_view: true,
+});
+export const SYSTEM_FLAG_KINDS = valuesOf<SystemFlagKind>({ zombie: true, duplicate: true });
+export const SYSTEM_FLAG_STATUSES = valuesOf<SystemFlagStatus>({
+  open: true,
+  confirmed: true,
+  dismissed: true,
+  cleared: true,
+});
+/** 等保 protection levels 1-5. */
+export const SECURITY_LEVELS = [1, 2, 3, 4, 5] as const;
+
+/** The label of a registry or census code (`registry.codes.<group>.<code>`); the raw code when unknown. */
+export function registryLabel(group: keyof RegistryCodes, code: string): string {
+  return dynamicLabel(`registry.codes.${group}.${code}`, code);
+}
+
+export function securityLevelLabel(level: number): string {
+  return dynamicLabel(`registry.codes.securityLevel.l${level}`, String(level));
+}
+
+/** Compiles only when every census code of the schema has a label. */
+export type CensusCodesLabelled = [
+  Labelled<RegistryCodes['censusState'], CensusItemState>,
+  Labelled<RegistryCodes['returnStatus'], CensusReturnStatus>,
+  Labelled<RegistryCodes['roundStatus'], CensusRoundStatus>,
+];

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.ts';
 import { navLeaves, visibleNav } from '../../app/nav.tsx';
 import { levelLabel, roleLabel } from '../../i18n/labels.ts';
+import { CatalogSummaryCard } from '../catalog/CatalogSummaryCard.tsx';
 
 /** The home page: who the user is and what they may see. No figures until real indicators exist. */
 export function HomePage() {
@@ -86,6 +87,11 @@ export function HomePage() {
             </Typography.Paragraph>
           </Card>
         </Col>
+        {can('catalog.read') && (
+          <Col xs={24} xl={14}>
+            <CatalogSummaryCard canReview={can('catalog.review')} />
+          </Col>
+        )}
       </Row>
     </Space>
   );
