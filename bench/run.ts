@@ -1,58 +1,12 @@
 // `npm run bench`: figures and ratios against a baseline measured in the same run (not timed tests).
 // Starts a throw-away PostgreSQL as CI does (scripts/pg.sh) unless DATABASE_URL is given.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { startServer } from '../test/cli.ts';
 import { TEST_ENV } from '../test/env.ts';
-
-const root = path.resolve(import.meta.dirname, '..');
-const results: string[] = [];
-const report = (line: string) => {
-  results.push(line);
-  console.log(line);
-};
-
-function startPostgres(): { url: string; stop: () => void } {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => undefined };
-  const url = execFileSync(path.join(root, 'scripts/pg.sh'), ['start', '55440'])
-    .toString()
-    .trim()
-    .split('\n')
-    .at(-1)!;
-  return { url, stop: () => execFileSync(path.join(root, 'scripts/pg.sh'), ['stop', '55440']) };
-}
-
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(`drop database if exists ${name} with (force)`);
-  await c.query(`create database ${name}`);
-  await c.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function timeToReady(
-  env: Record<string, string>,
-): Promise<{ seconds: number; stop: () => Promise<void>; url: string }> {
-  const t0 = performance.now();
-  const s = await startServer(env);
-  const seconds = (performance.now() - t0) / 1000;
-  return {
-    seconds,
-    url: s.url,
-    stop: () =>
-      new Promise((r) => {
-        s.child.once('exit', () => r());
-        s.child.kill('SIGTERM');
-      }),
-  };
-}
+import { catalogBench } from './catalog.ts';
+import { createDatabase, login, report, results, startPostgres, timeToReady } from './lib.ts';
 
 async function startupBench(kind: string, env: Record<string, string>) {
   const cold = await timeToReady(env);
@@ -62,15 +16,6 @@ async function startupBench(kind: string, env: Record<string, string>) {
   report(
     `startup ${kind}: empty → ready with demo district ${cold.seconds.toFixed(1)} s (target ≤ 60 s); restart with data ${warm.seconds.toFixed(1)} s (target ≤ 5 s)`,
   );
-}
-
-async function login(base: string, username: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'Demo@2026' }),
-  });
-  return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
 async function load(name: string, opts: autocannon.Options) {
@@ -83,7 +28,7 @@ async function httpBench(kind: string, env: Record<string, string>) {
   const server = await timeToReady({ ...env, LOGIN_RATE_LIMIT: '0', LOG_LEVEL: 'warn' });
   try {
     const base = server.url;
-    const cookie = await login(base, 'street-330105012');
+    const { cookie } = await login(base, 'street-330105012');
     const bare = await load('bare route GET /api/health', { url: `${base}/api/health` });
     const list = await load('scoped list GET /api/regions (street officer)', {
       url: `${base}/api/regions?level=community`,
@@ -110,11 +55,17 @@ const pgServer = startPostgres();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'od-bench-'));
 try {
   const base = { ...TEST_ENV, SEED_DEMO: 'auto' };
-  await startupBench('PGlite', { ...base, DATA_DIR: path.join(tmp, 'pglite') });
-  const url = await createDatabase(pgServer.url, 'od_bench_startup');
-  await startupBench('PostgreSQL', { ...base, DATA_DIR: path.join(tmp, 'pg'), DATABASE_URL: url });
-  await httpBench('PostgreSQL', { ...base, DATA_DIR: path.join(tmp, 'pg'), DATABASE_URL: url });
-  await httpBench('PGlite', { ...base, DATA_DIR: path.join(tmp, 'pglite') });
+  // `npm run bench -- catalog` runs only the catalogue benchmarks.
+  if (process.argv[2] === 'catalog') {
+    await catalogBench(pgServer.url, { ...base, DATA_DIR: path.join(tmp, 'catalog') });
+  } else {
+    await startupBench('PGlite', { ...base, DATA_DIR: path.join(tmp, 'pglite') });
+    const url = await createDatabase(pgServer.url, 'od_bench_startup');
+    await startupBench('PostgreSQL', { ...base, DATA_DIR: path.join(tmp, 'pg'), DATABASE_URL: url });
+    await httpBench('PostgreSQL', { ...base, DATA_DIR: path.join(tmp, 'pg'), DATABASE_URL: url });
+    await httpBench('PGlite', { ...base, DATA_DIR: path.join(tmp, 'pglite') });
+    await catalogBench(pgServer.url, { ...base, DATA_DIR: path.join(tmp, 'catalog') });
+  }
 } finally {
   pgServer.stop();
   rmSync(tmp, { recursive: true, force: true });

@@ -134,7 +134,7 @@ describe('census rounds', () => {
     expect(audit.map((a) => a.action)).toEqual(['census.round.open']);
 
     // Every data officer hears of it in the inbox.
-    const notice = (await inbox(mzj, 'census.round')).find((m) => m.link === `/census/${round.id}`);
+    const notice = (await inbox(mzj, 'census.round')).find((m) => m.link === `/registry/census/${round.id}`);
     expect(notice?.title).toContain('2026 年度信息系统和数据资源普查');
     expect(await inbox(scj, 'census.round')).not.toHaveLength(0);
 

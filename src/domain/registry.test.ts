@@ -205,7 +205,9 @@ describe('findDuplicateSystems', () => {
     );
   });
 
-  it('is quick enough for 2,000 systems', () => {
+  // At the scale of a city's registry the candidate index must not change the answer: the result
+  // does not depend on the order systems come in. (Its speed is a bench matter, not a test's.)
+  it('gives the same pairs for 2,000 systems in any order', () => {
     const words = [
       ...'数据管理服务平台系统信息采集查询审批监管网格事件企业信用养老医疗教育交通城建环境安全应急',
     ];
@@ -216,8 +218,15 @@ describe('findDuplicateSystems', () => {
     const systems = Array.from({ length: 2000 }, (_, i) =>
       sys(`s${String(i).padStart(4, '0')}`, text(8), text(30), [`数据集${Math.floor(rnd() * 500)}`]),
     );
-    const started = performance.now();
-    findDuplicateSystems(systems);
-    expect(performance.now() - started).toBeLessThan(5000);
+    // Plant near-copies: every 100th system repeats the one before it with a word added.
+    for (let i = 100; i < systems.length; i += 100) {
+      const prev = systems[i - 1]!;
+      systems[i] = sys(`s${String(i).padStart(4, '0')}`, `${prev.name}平台`, prev.purpose, []);
+    }
+    const key = (pairs: ReturnType<typeof findDuplicateSystems>) =>
+      pairs.map((p) => `${p.systemId}|${p.otherSystemId}`).sort();
+    const forward = key(findDuplicateSystems(systems));
+    expect(forward.length).toBeGreaterThan(0);
+    expect(key(findDuplicateSystems([...systems].reverse()))).toEqual(forward);
   });
 });

@@ -97,7 +97,7 @@ export class CensusService {
             kind: 'census.round',
             title: `数据资源普查：${round.title}`,
             body: `请于 ${deadline} 前确认、更正或补充本部门的信息系统和数据资源，并提交普查答复。${round.note}`,
-            link: `/census/${round.id}`,
+            link: `/registry/census/${round.id}`,
           },
           departmentId,
         );
@@ -231,7 +231,7 @@ export class CensusService {
         kind: 'census.submitted',
         title: `${ret.departmentName}已提交普查答复：${round.title}`,
         body: note ?? '',
-        link: `/census/${id}`,
+        link: `/registry/census/${id}`,
       });
     });
     return { status: 'submitted' as const, submittedAt: at };
@@ -250,7 +250,7 @@ export class CensusService {
           kind: 'census.reminder',
           title: `${overdue ? '普查答复已逾期' : '普查答复即将截止'}：${round.title}`,
           body: `截止日期 ${round.deadline}。请确认、更正或补充本部门的信息系统和数据资源，并提交普查答复。`,
-          link: `/census/${round.id}`,
+          link: `/registry/census/${round.id}`,
         },
         r.departmentId,
       );
