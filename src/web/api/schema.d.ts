@@ -3199,6 +3199,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/systems/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Excel template for importing information systems
+         * @description One sheet, 信息系统 (Systems), with drop-downs for coded columns, and the instructions.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/systems/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import information systems from Excel, all or nothing
+         * @description The body is the XLSX file (content-type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet), at most 5,000 rows. Each row is checked by the rules of POST and PATCH /api/systems; new codes are registered, codes of the caller's scope updated. Every problem is reported (422 IMPORT_REJECTED with sheet, row, column and reason) and nothing is written; `dryRun=true` only checks.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SystemImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportRejected"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/system-flags": {
         parameters: {
             query?: never;
@@ -3269,6 +3419,44 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["Error"];
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/system-flags/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Zombie and duplicate flags as Excel (same filters as the list), evidence in words */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "zombie" | "duplicate";
+                    status?: "open" | "confirmed" | "dismissed" | "cleared";
+                    departmentId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -5997,6 +6185,12 @@ export interface components {
             };
             flags: components["schemas"]["SystemFlagInput"][];
         };
+        SystemImportResultInput: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            dryRun: boolean;
+        };
         SystemFlagScanInput: {
             raised: {
                 zombie: number;
@@ -6640,6 +6834,12 @@ export interface components {
                 }[];
             };
             flags: components["schemas"]["SystemFlag"][];
+        };
+        SystemImportResult: {
+            created: number;
+            updated: number;
+            unchanged: number;
+            dryRun: boolean;
         };
         SystemFlagScan: {
             raised: {

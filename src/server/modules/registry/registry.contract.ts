@@ -175,3 +175,13 @@ export const resolveBody = z.strictObject({
   status: z.enum(['confirmed', 'dismissed']),
   resolution: z.string().trim().min(2).max(500),
 });
+
+export const systemImportResult = z
+  .object({
+    created: z.number().int(),
+    updated: z.number().int(),
+    /** Rows that repeat a registered system as it is. */
+    unchanged: z.number().int(),
+    dryRun: z.boolean(),
+  })
+  .meta({ id: 'SystemImportResult' });

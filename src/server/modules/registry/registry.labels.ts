@@ -4,10 +4,12 @@ export const registryLabels = {
     'system.create': ['登记信息系统', 'System registered'],
     'system.update': ['修改信息系统', 'System updated'],
     'system.export': ['导出信息系统', 'Systems exported'],
+    'system.import': ['导入信息系统', 'Systems imported'],
     'system.consumes.set': ['设置系统使用的数据资源', 'Datasets used by a system set'],
     'system.usage.report': ['上报系统使用情况', 'System usage reported'],
     'system.flags.scan': ['僵尸与重复系统监测', 'Zombie and duplicate scan'],
     'system.flag.resolve': ['处理系统疑点', 'System flag resolved'],
+    'system.flags.export': ['导出系统疑点', 'System flags exported'],
   },
   codes: {
     systemOrigin: { vertical: ['条线系统', 'Vertical'], local: ['块上系统', 'Local'] },
@@ -29,6 +31,7 @@ export const registryLabels = {
       '4': ['等保四级', 'Level 4'],
       '5': ['等保五级', 'Level 5'],
     },
+    interfaceDirection: { provides: ['提供', 'Provides'], consumes: ['调用', 'Calls'] },
     usageSignal: {
       sign_in: ['登录', 'Sign-ins'],
       api_call: ['接口调用', 'API calls'],

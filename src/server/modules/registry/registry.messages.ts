@@ -26,4 +26,40 @@ export const registryMessages = {
     'The same system, signal and day appear twice in this report',
   ],
   'od.registry.flagResolved': ['该疑点已处理', 'This flag has already been resolved'],
+  // Import.
+  'od.registry.import.otherDepartment': [
+    '系统编码 {code} 已由其他部门登记',
+    'The system code {code} is registered by another department',
+  ],
+  'od.registry.import.departmentScope': [
+    '部门数据专员只能导入本部门的系统',
+    "A department's data officer imports only their own department's systems",
+  ],
+  'od.registry.import.interfaceFormat': [
+    '第 {entry} 个接口应写作“名称|方向|协议”（可再加“|说明”），多个接口以分号分隔',
+    'Interface {entry} must read "name|direction|protocol" (optionally "|description"); separate interfaces with ";"',
+  ],
+  'od.registry.import.interfaceDirection': [
+    '第 {entry} 个接口的方向应为：{allowed}',
+    'Interface {entry}: the direction must be one of {allowedEn}',
+  ],
+  'od.registry.import.number': ['应为数字', 'Must be a number'],
+  // A flag's evidence in words (exports).
+  'od.registry.evidence.zombie': [
+    '连续 {days} 天无使用（阈值 {threshold} 天），最近一次使用：{lastUsedOn}',
+    'No use for {days} days in a row (threshold {threshold} days); last used on {lastUsedOn}',
+  ],
+  'od.registry.evidence.zombieNeverUsed': [
+    '上线 {days} 天以来从未使用（阈值 {threshold} 天）',
+    'Never used in the {days} days since launch (threshold {threshold} days)',
+  ],
+  'od.registry.evidence.zombieUnknown': [
+    '无使用记录，也无上线日期（阈值 {threshold} 天）',
+    'No use recorded and no launch date (threshold {threshold} days)',
+  ],
+  'od.registry.evidence.duplicate': [
+    '名称相似度 {name}%，用途相似度 {purpose}%',
+    'Name similarity {name}%, purpose similarity {purpose}%',
+  ],
+  'od.registry.evidence.sharedDatasets': ['共同产出：{names}', 'Both produce: {names}'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -2,42 +2,31 @@ import { addDays, chinaDateOf, type IsoDate } from '../../../domain/calendar.ts'
 import { USAGE_SIGNALS, type UsageSignal } from '../../../domain/registry.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError, forbidden, invalid, notFound, type FieldProblem } from '../../http/errors.ts';
+import type { Lang } from '../../http/messages.ts';
+import { importRejected, importTemplate, readImportWorkbook } from '../../http/xlsx-import.ts';
 import { systemActor, type Actor } from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
+import { mergeProblems } from '../catalog/catalog.import.ts';
 import { datasetVisibility } from '../catalog/visibility.ts';
 import type { ModuleDeps } from '../deps.ts';
 import { DepartmentsRepo } from '../org/departments.repo.ts';
 import { isUniqueViolation } from '../org/org.service.ts';
 import { FlagsRepo, type FlagFilter, type FlagStatus } from './flags.repo.ts';
 import { scanFlags, type ScanResult } from './registry.flags.ts';
-import { mayKeepDepartment, registryScope } from './registry.scope.ts';
-import type { SystemInterface } from './registry.tables.ts';
 import {
-  SystemsRepo,
-  type SystemFilter,
-  type SystemInsert,
-  type SystemRow,
-  type SystemSort,
-} from './systems.repo.ts';
+  changedFields,
+  newSystemColumns,
+  systemColumns,
+  systemRuleProblems,
+  type SystemValues,
+} from './registry.rules.ts';
+import { mayKeepDepartment, registryScope } from './registry.scope.ts';
+import { SystemsRepo, type SystemFilter, type SystemSort } from './systems.repo.ts';
+import { importedCodes, planSystemImport, SYSTEM_IMPORT_MAX_ROWS, SYSTEM_SHEET } from './systems.import.ts';
 import { UsageRepo } from './usage.repo.ts';
 
-export interface SystemInput {
-  code: string;
-  name: string;
-  purpose?: string | undefined;
+export interface SystemInput extends SystemValues {
   departmentId?: string | undefined;
-  operator?: string | undefined;
-  origin: SystemRow['origin'];
-  verticalLine?: string | null | undefined;
-  level: SystemRow['level'];
-  deployment: SystemRow['deployment'];
-  securityLevel: number;
-  status: SystemRow['status'];
-  launchDate?: IsoDate | null | undefined;
-  budget?: number | null | undefined;
-  userCount?: number | null | undefined;
-  interfaces?: SystemInterface[] | undefined;
-  url?: string | null | undefined;
 }
 
 export type SystemPatch = Partial<SystemInput>;
@@ -55,19 +44,6 @@ const SERIES_DAYS = 90;
 
 const duplicateCode = () =>
   new AppError('DUPLICATE', { field: 'code' }, [{ path: 'code', message: 'od.duplicate' }]);
-
-/** The fields whose value a patch changes (budget compared as a number, interfaces as JSON). */
-function changedFields(before: SystemRow, patch: SystemPatch): string[] {
-  return Object.entries(patch)
-    .filter(([k, v]) => {
-      if (v === undefined) return false;
-      const old = before[k as keyof SystemRow];
-      if (k === 'budget') return (old === null ? null : Number(old)) !== v;
-      if (k === 'interfaces') return JSON.stringify(old) !== JSON.stringify(v);
-      return (old ?? null) !== (v ?? null);
-    })
-    .map(([k]) => k);
-}
 
 /** The registry of information systems: the ledger, usage signals, zombie and duplicate flags. */
 export class RegistryService {
@@ -149,44 +125,18 @@ export class RegistryService {
     return dept;
   }
 
-  /** Rules across fields, checked on the system as it would be after the change. */
-  private crossFieldProblems(s: {
-    origin: string;
-    verticalLine?: string | null | undefined;
-    status: string;
-    launchDate?: string | null | undefined;
-  }): FieldProblem[] {
-    const problems: FieldProblem[] = [];
-    if (s.origin === 'vertical' && !s.verticalLine?.trim())
-      problems.push({ path: 'verticalLine', message: 'od.registry.verticalLineRequired' });
-    if (s.status === 'live' && !s.launchDate)
-      problems.push({ path: 'launchDate', message: 'od.registry.launchDateRequired' });
-    if ((s.status === 'live' || s.status === 'retired') && s.launchDate && s.launchDate > this.today())
-      problems.push({ path: 'launchDate', message: 'od.registry.launchDateFuture' });
-    return problems;
-  }
-
-  private values(input: SystemPatch): Partial<SystemInsert> {
-    const { budget, departmentId: _d, ...rest } = input;
-    return {
-      ...rest,
-      ...(budget !== undefined ? { budget: budget === null ? null : String(budget) } : {}),
-    };
-  }
-
   async create(p: Principal, input: SystemInput, actor: Actor) {
     const problems: FieldProblem[] = [];
     const dept = await this.department(p, input.departmentId, problems);
-    problems.push(...this.crossFieldProblems(input));
+    problems.push(...systemRuleProblems(input, this.today()));
     if (problems.length) throw invalid(problems);
     if (await this.systems.byCode(input.code)) throw duplicateCode();
     try {
       const row = await this.deps.db.transaction(async (tx) => {
         const now = this.deps.clock.now();
-        const { departmentId: _, budget, ...rest } = input;
+        const { departmentId: _, ...values } = input;
         const created = await this.systems.insert(tx, {
-          ...rest,
-          budget: budget === undefined || budget === null ? null : String(budget),
+          ...newSystemColumns(values),
           departmentId: dept!.id,
           regionCode: dept!.regionCode,
           createdAt: now,
@@ -217,18 +167,22 @@ export class RegistryService {
       ...before,
       ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
     };
-    problems.push(...this.crossFieldProblems(merged as typeof before));
+    problems.push(...systemRuleProblems(merged as typeof before, this.today()));
     if (problems.length) throw invalid(problems);
     if (patch.code && patch.code !== before.code && (await this.systems.byCode(patch.code)))
       throw duplicateCode();
     const changed = changedFields(before, patch);
     if (changed.length === 0) return before;
+    const { departmentId: _, ...values } = patch;
     try {
       await this.deps.db.transaction(async (tx) => {
         await this.systems.update(
           tx,
           id,
-          { ...this.values(patch), ...(dept ? { departmentId: dept.id, regionCode: dept.regionCode } : {}) },
+          {
+            ...systemColumns(values),
+            ...(dept ? { departmentId: dept.id, regionCode: dept.regionCode } : {}),
+          },
           this.deps.clock.now(),
         );
         await this.deps.audit.append(tx, actor, {
@@ -270,6 +224,81 @@ export class RegistryService {
       });
     });
     return this.systems.consumed(id, visible);
+  }
+
+  // ----- Excel import -----
+
+  /** The template to fill in: the 信息系统 sheet with drop-downs, and the instructions. */
+  importTemplate(lang: Lang): Promise<Buffer> {
+    return importTemplate([SYSTEM_SHEET], lang);
+  }
+
+  /**
+   * Imports a workbook all or nothing: every row is checked with the API's rules first and any problem
+   * rejects the file with all of them (row, column, reason); otherwise new codes are registered and
+   * codes the caller keeps are updated, in one transaction with one audit record.
+   */
+  async importWorkbook(p: Principal, data: Buffer, dryRun: boolean, actor: Actor) {
+    const scope = registryScope(p);
+    const read = await readImportWorkbook(data, [SYSTEM_SHEET], { maxRows: SYSTEM_IMPORT_MAX_ROWS });
+    // A file that cannot be read as the template (not XLSX, sheet or headers missing) says only that.
+    if (read.problems.some((x) => x.row <= 1)) throw importRejected(read.problems);
+    const rows = read.sheets[SYSTEM_SHEET.key] ?? [];
+    const [departments, existing] = await Promise.all([
+      this.systems.departments(),
+      this.systems.withCodes(importedCodes(rows)),
+    ]);
+    const plan = planSystemImport(rows, {
+      departments,
+      scope,
+      existing: new Map(existing.map((s) => [s.code, s])),
+      today: this.today(),
+    });
+    const problems = mergeProblems(read.problems, plan.problems);
+    if (problems.length) throw importRejected([...problems].sort((a, b) => a.row - b.row));
+    // Rows that repeat a system as it is change nothing (and are counted as such).
+    const updates = plan.updates.filter((u) => u.changed!.length > 0);
+    const result = {
+      created: plan.creates.length,
+      updated: updates.length,
+      unchanged: plan.updates.length - updates.length,
+      dryRun,
+    };
+    if (dryRun) return result;
+    await this.deps.db
+      .transaction(async (tx) => {
+        const now = this.deps.clock.now();
+        await this.systems.insertMany(
+          tx,
+          plan.creates.map((c) => ({
+            ...newSystemColumns(c.values),
+            departmentId: c.department.id,
+            regionCode: c.department.regionCode,
+            createdAt: now,
+            updatedAt: now,
+          })),
+        );
+        for (const u of updates)
+          await this.systems.update(
+            tx,
+            u.existing!.id,
+            {
+              ...systemColumns(u.values),
+              departmentId: u.department.id,
+              regionCode: u.department.regionCode,
+            },
+            now,
+          );
+        await this.deps.audit.append(tx, actor, {
+          action: 'system.import',
+          detail: { created: result.created, updated: result.updated, unchanged: result.unchanged },
+        });
+      })
+      .catch((err: unknown) => {
+        // Someone took one of the codes after the check: the file is refused, nothing written.
+        throw isUniqueViolation(err) ? duplicateCode() : err;
+      });
+    return result;
   }
 
   // ----- usage -----

@@ -122,6 +122,36 @@ export class SystemsRepo {
       .where(and(inArray(systems.code, codes), this.scopeWhere(scope)));
   }
 
+  /** The systems of these codes, whoever keeps them (an import decides what the caller may change). */
+  async withCodes(codes: string[], tx: DbOrTx = this.db): Promise<SystemRow[]> {
+    const out: SystemRow[] = [];
+    for (let i = 0; i < codes.length; i += 1000)
+      out.push(
+        ...(await tx
+          .select()
+          .from(systems)
+          .where(inArray(systems.code, codes.slice(i, i + 1000)))),
+      );
+    return out;
+  }
+
+  /** Every department, as an import names them (by code, name or short name). */
+  departments() {
+    return this.db
+      .select({
+        id: departments.id,
+        code: departments.code,
+        name: departments.name,
+        shortName: departments.shortName,
+        regionCode: departments.regionCode,
+      })
+      .from(departments);
+  }
+
+  async insertMany(tx: DbOrTx, rows: SystemInsert[]) {
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(systems).values(rows.slice(i, i + 500));
+  }
+
   async insert(tx: DbOrTx, values: SystemInsert) {
     const [row] = await tx.insert(systems).values(values).returning();
     return row!;

@@ -1,11 +1,9 @@
-import type { components } from '../../api/schema.d.ts';
-import { api, commonHeaders, compact } from '../../api/client.ts';
-import { ApiError, unwrap } from '../../api/errors.ts';
+import { api, compact } from '../../api/client.ts';
+import { unwrap } from '../../api/errors.ts';
 import type {
   Dataset,
   DatasetActionInput,
   DatasetDiff,
-  DatasetImportResult,
   DatasetInput,
   DatasetPatchInput,
   DatasetQuery,
@@ -77,67 +75,4 @@ export function fetchReviews(id: string): Promise<DatasetReviews> {
 /** The systems a department may name as a dataset's source (the registry's list). */
 export function fetchSourceSystems(query: SourceSystemQuery): Promise<SourceSystemPage> {
   return unwrap<SourceSystemPage>(api.GET('/api/systems', { params: { query: compact({ ...query }) } }));
-}
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** One problem of a rejected import, as the server's 422 IMPORT_REJECTED body lists it. */
-export type ImportProblem = NonNullable<components['schemas']['ImportRejected']['problems']>[number];
-
-export type ImportOutcome =
-  | { kind: 'ok'; result: DatasetImportResult }
-  | {
-      kind: 'rejected';
-      message: string;
-      problems: ImportProblem[];
-      problemCount: number;
-      requestId?: string;
-    };
-
-/**
- * Uploads an import workbook as the raw request body. XMLHttpRequest rather than fetch, because only
- * it reports upload progress. A 422 IMPORT_REJECTED is an outcome (the report), not an error.
- */
-export function uploadImport(
-  file: File,
-  options: { dryRun: boolean; csrfToken: string; onProgress: (percent: number) => void },
-): Promise<ImportOutcome> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/datasets/import${options.dryRun ? '?dryRun=true' : ''}`);
-    xhr.withCredentials = true;
-    xhr.responseType = 'text';
-    xhr.setRequestHeader('Content-Type', XLSX_TYPE);
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.setRequestHeader('x-csrf-token', options.csrfToken);
-    for (const [k, v] of Object.entries(commonHeaders())) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) options.onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onerror = () => reject(new ApiError(0, undefined, 'network error'));
-    xhr.onload = () => {
-      let body: Record<string, unknown> | undefined;
-      try {
-        body = JSON.parse(xhr.responseText) as Record<string, unknown>;
-      } catch {
-        body = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body) {
-        resolve({ kind: 'ok', result: body as unknown as DatasetImportResult });
-        return;
-      }
-      if (xhr.status === 422 && body?.code === 'IMPORT_REJECTED' && Array.isArray(body.problems)) {
-        resolve({
-          kind: 'rejected',
-          message: String(body.message ?? ''),
-          problems: body.problems as ImportProblem[],
-          problemCount: Number(body.problemCount ?? body.problems.length),
-          ...(typeof body.requestId === 'string' ? { requestId: body.requestId } : {}),
-        });
-        return;
-      }
-      reject(new ApiError(xhr.status, body as never, xhr.statusText || `HTTP ${xhr.status}`));
-    };
-    xhr.send(file);
-  });
 }

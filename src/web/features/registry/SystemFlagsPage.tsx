@@ -97,7 +97,10 @@ function ScanResultAlert({ result, onClose }: { result: SystemFlagScanResult; on
   );
 }
 
-/** Zombie and duplicate flags with their evidence; the bureau confirms or dismisses them and can scan now. */
+/**
+ * Zombie and duplicate flags with their evidence, exportable to Excel; the bureau confirms or dismisses
+ * them and can scan now.
+ */
 export function SystemFlagsPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -209,6 +212,12 @@ export function SystemFlagsPage() {
       <Card size="small">
         <ListToolbar
           onReset={list.reset}
+          exportTo={{
+            path: '/api/system-flags/export.xlsx',
+            query,
+            filename: 'system-flags.xlsx',
+            testId: 'flags-export',
+          }}
           actions={
             canReview && (
               <Button

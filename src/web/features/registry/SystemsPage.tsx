@@ -1,5 +1,6 @@
-import { Button, Card, Flex, Select, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Card, Flex, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type {
@@ -31,6 +32,7 @@ import { fetchSystems, systemKeys } from './api.ts';
 import { FlagTags, SystemStatusTag, useOwnDepartment } from './common.tsx';
 import { SystemCharts } from './SystemCharts.tsx';
 import { SystemDrawer } from './SystemDrawer.tsx';
+import { SystemsImport } from './SystemsImport.tsx';
 import { useSystemEditor } from './useSystemEditor.ts';
 
 const FILTERS = [
@@ -45,7 +47,7 @@ const FILTERS = [
 ] as const;
 const SORT_FIELDS = ['code', 'name', 'launchDate', 'updatedAt'] as const;
 
-/** The registry of information systems: filters, flags, charts, export, register and edit. */
+/** The registry of information systems: filters, flags, charts, export, import, register and edit. */
 export function SystemsPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
@@ -53,6 +55,7 @@ export function SystemsPage() {
   const own = useOwnDepartment();
   const canEdit = can('registry.edit');
   const editor = useSystemEditor();
+  const [importing, setImporting] = useState(false);
 
   const table = useListTable({
     filters: FILTERS,
@@ -232,14 +235,23 @@ export function SystemsPage() {
           }}
           actions={
             canEdit && (
-              <Button
-                type="primary"
-                icon={<PlusOutlined />}
-                onClick={editor.create}
-                data-testid="system-create"
-              >
-                {t('registry.systems.create')}
-              </Button>
+              <Space>
+                <Button
+                  icon={<UploadOutlined />}
+                  onClick={() => setImporting(true)}
+                  data-testid="systems-import"
+                >
+                  {t('registry.import.button')}
+                </Button>
+                <Button
+                  type="primary"
+                  icon={<PlusOutlined />}
+                  onClick={editor.create}
+                  data-testid="system-create"
+                >
+                  {t('registry.systems.create')}
+                </Button>
+              </Space>
             )
           }
         >
@@ -313,6 +325,7 @@ export function SystemsPage() {
           onClose={editor.close}
         />
       )}
+      {canEdit && <SystemsImport open={importing} onClose={() => setImporting(false)} />}
     </ListPage>
   );
 }

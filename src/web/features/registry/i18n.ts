@@ -55,6 +55,15 @@ export const registryZh = {
     departmentFixed: '部门数据专员只能登记本部门的系统',
     onlyOwnDepartment: '仅显示本部门（{{name}}）的系统',
   },
+  import: {
+    button: '导入',
+    title: '从 Excel 导入信息系统',
+    intro:
+      '按模板填写“信息系统”表，每行一个系统：新的系统编码即登记新系统，已有的编码即按该行修改系统（留空的单元格会清空原值）。部门数据专员只能导入本部门的系统。先校验，无误后再导入；任何一行有问题都不会写入任何数据。',
+    dryRunOk: '校验通过：将登记 {{created}} 个、修改 {{updated}} 个信息系统，{{unchanged}} 个无变化。',
+    done: '导入完成：登记 {{created}} 个、修改 {{updated}} 个信息系统。',
+    close: '关闭',
+  },
   system: {
     back: '返回系统列表',
     notFound: '系统不存在或不在您的权限范围内',
@@ -321,6 +330,16 @@ export const registryEn: DeepStrings<typeof registryZh> = {
     duplicateCount: 'Possible duplicates',
     departmentFixed: 'A department data officer registers only their own department’s systems',
     onlyOwnDepartment: 'Showing the systems of your department ({{name}}) only',
+  },
+  import: {
+    button: 'Import',
+    title: 'Import systems from Excel',
+    intro:
+      'Fill in the Systems sheet of the template, one system a row: a new code registers a system, an existing code updates it as the row says (blank cells clear the old value). A department data officer imports only their own department’s systems. Validate first, then import: if any row has a problem, nothing is written.',
+    dryRunOk:
+      'The file is valid. To register: {{created}}; to update: {{updated}}; unchanged: {{unchanged}}.',
+    done: 'Imported. Registered: {{created}}; updated: {{updated}}.',
+    close: 'Close',
   },
   system: {
     back: 'Back to systems',
