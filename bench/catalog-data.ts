@@ -77,7 +77,8 @@ export interface BenchDepartment {
 }
 
 function fieldsFor(i: number): DatasetField[] {
-  const levels = ['L1', 'L2', 'L3', 'L4'] as const;
+  // Up to L3: every entry may be listed openly (conditional opening), so the export sees them all.
+  const levels = ['L1', 'L2', 'L3'] as const;
   return [
     { name: 'record_id', label: '记录编号', type: 'string', required: true, key: true, level: 'L1' },
     { name: 'subject_name', label: '名称', type: 'string', required: true, key: false, level: 'L2' },
@@ -88,7 +89,7 @@ function fieldsFor(i: number): DatasetField[] {
       type: 'string',
       required: false,
       key: false,
-      level: levels[i % 4]!,
+      level: levels[i % 3]!,
     },
     { name: 'updated_on', label: '更新日期', type: 'date', required: true, key: false, level: 'L1' },
   ];
@@ -121,7 +122,7 @@ export async function insertBenchDatasets(
         : fields.some((f) => f.level === 'L3')
           ? 'L3'
           : 'L2';
-      const code = `${category === 'base' ? 1 : category === 'theme' ? 2 : 3}${String((n % 5) + 1).padStart(2, '0')}001001/${String(n).padStart(6, '0')}`;
+      const code = `${category === 'base' ? 1 : category === 'theme' ? 2 : 3}${String((n % 5) + 1).padStart(2, '0')}001999/${String(n).padStart(6, '0')}`; // 细目 999: never a demo code
       const keywords = [subject, rng.pick(ASPECTS).slice(0, 2)];
       const summary = `${dept.name}提供的${name}，包括${fields.map((f) => f.label).join('、')}等信息项，用于部门间共享与业务协同。`;
       rows.push({

@@ -51,6 +51,7 @@ async function importWorkbook(n: number, from: number): Promise<Buffer> {
     '资源格式',
     '共享类型',
     '开放类型',
+    '开放条件',
     '更新周期',
     '关键字',
   ]);
@@ -67,6 +68,7 @@ async function importWorkbook(n: number, from: number): Promise<Buffer> {
       '数据库',
       '无条件共享',
       '有条件开放',
+      '经市场监管局审核同意后开放',
       '每月',
       '企业,名录',
     ]);
@@ -101,7 +103,8 @@ export async function catalogBench(adminUrl: string, env: Record<string, string>
       body: new Uint8Array(file),
     });
     const importSeconds = (performance.now() - t0) / 1000;
-    const answer = (await res.json()) as { created?: number };
+    const answer = (await res.json()) as { created?: number; problems?: unknown[] };
+    if (res.status !== 200) console.warn('import refused:', JSON.stringify(answer.problems?.slice(0, 5)));
     const t1 = performance.now();
     await insertBenchDatasets(database.db, departments, 5000, 600_000);
     const insertSeconds = (performance.now() - t1) / 1000;

@@ -100,3 +100,12 @@ export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError('UNAUTHENTICATED');
   return request.principal;
 }
+
+/**
+ * Who a public route serves: a session still owing its second factor or a password change is
+ * treated as anonymous there, exactly as the protected routes refuse it (AUTH-2, AUTH-5).
+ */
+export function viewerOf(request: FastifyRequest): Principal | null {
+  const p = request.principal;
+  return p && p.mfaPassed && !p.mustChangePassword ? p : null;
+}

@@ -33,7 +33,11 @@ const foundation = {
   NOT_FOUND: ['未找到', 'Not found'],
   ROUTE_NOT_FOUND: ['接口不存在', 'No such endpoint'],
   CONFLICT: ['与现有数据冲突', 'Conflicts with existing data'],
-  DUPLICATE: ['{field} 已存在', '{field} already exists'],
+  // The field itself is named in `fields` (beside its input); the message says what happened.
+  DUPLICATE: [
+    '已有相同的记录，请修改标出的字段',
+    'A record with the same value already exists; change the field marked',
+  ],
   RATE_LIMITED: ['请求过于频繁，请 {seconds} 秒后再试', 'Too many requests; try again in {seconds} seconds'],
   DATABASE_UNAVAILABLE: [
     '数据库暂时不可用，请稍后再试',
@@ -89,6 +93,10 @@ const foundation = {
     '一次最多导入 {max} 行，该文件有 {found} 行，请拆分后分批导入',
     'At most {max} rows per import; this file has {found}: split it',
   ],
+  'od.import.tooLarge': [
+    '文件解压后超过 {max} MB，请拆分后分批导入',
+    'The file unpacks to more than {max} MB; split it',
+  ],
   'od.import.required': ['必填', 'Required'],
   'od.import.duplicateInFile': ['与第 {row} 行重复', 'Duplicates row {row}'],
   'od.region.codeLength': ['代码应为 {digits} 位数字', 'The code must have {digits} digits'],
@@ -115,6 +123,7 @@ const foundation = {
   'od.unknownRole': ['未知角色', 'Unknown role'],
   'od.unknownRegion': ['区划不存在', 'No such region'],
   'od.unknownDepartment': ['部门不存在', 'No such department'],
+  'od.departmentRequired': ['部门专员必须属于一个部门', 'A department officer must belong to a department'],
   'od.password.TOO_SHORT': ['密码至少需要 {min} 位', 'At least {min} characters'],
   'od.password.TOO_LONG': ['密码最多 {max} 位', 'At most {max} characters'],
   'od.password.TOO_FEW_CLASSES': [

@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { importTemplate, readImportWorkbook, zodProblems, type SheetSpec } from './xlsx-import.ts';
+import {
+  importTemplate,
+  MAX_UNPACKED_BYTES,
+  readImportWorkbook,
+  zodProblems,
+  type SheetSpec,
+} from './xlsx-import.ts';
 
 const spec: SheetSpec = {
   key: 'systems',
@@ -103,6 +109,25 @@ describe('reading an import workbook', () => {
       { message: 'od.import.tooManyRows', params: { max: 50, found: 60 } },
     ]);
     expect(out.sheets.systems).toEqual([]);
+  });
+
+  it('refuses a file with far too many rows before building the workbook in memory', async () => {
+    const rows: unknown[][] = [['编码', '名称']];
+    for (let i = 0; i < 3000; i++) rows.push([`SYS-${i}`, `系统${i}`]);
+    const data = await xlsx((wb) => sheetWith(wb, '系统', rows));
+    const out = await readImportWorkbook(data, [spec], { maxRows: 10 });
+    expect(out.problems).toMatchObject([
+      { message: 'od.import.tooManyRows', params: { max: 10, found: 3000 } },
+    ]);
+  });
+
+  it('refuses a file that declares it unpacks to more than the limit (a zip bomb)', async () => {
+    const data = await xlsx((wb) => sheetWith(wb, '系统', [['编码', '名称']]));
+    // Raise the declared unpacked size of the first central-directory entry past the limit.
+    const central = data.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    data.writeUInt32LE(MAX_UNPACKED_BYTES + 1, central + 24);
+    const out = await readImportWorkbook(data, [spec]);
+    expect(out.problems).toMatchObject([{ message: 'od.import.tooLarge' }]);
   });
 
   it('places zod issues on their columns', () => {

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { AppError, type ImportProblem } from './errors.ts';
@@ -113,6 +114,60 @@ function cellText(value: ExcelJS.CellValue): { text: string | null; problem?: st
   return { text: null, problem: 'od.import.cellType' };
 }
 
+/** What an XLSX may unpack to in all: more is refused before anything is parsed (a zip bomb). */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Looks inside the ZIP before a parser builds the workbook in memory: the declared unpacked size of
+ * all parts, then the rows of each worksheet, counted on the inflated XML with a hard output cap (a
+ * lying size header cannot get past it). Returns a problem key, or null when the file may be read.
+ */
+export function zipPrecheck(
+  data: Buffer,
+  maxRows: number,
+): { message: string; params?: Record<string, unknown> } | null {
+  const eocd = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > data.length) return { message: 'od.import.notXlsx' };
+  const entries = data.readUInt16LE(eocd + 10);
+  let at = data.readUInt32LE(eocd + 16);
+  let unpacked = 0;
+  const sheets: { method: number; offset: number; compressed: number }[] = [];
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50)
+      return { message: 'od.import.notXlsx' };
+    const method = data.readUInt16LE(at + 10);
+    const compressed = data.readUInt32LE(at + 20);
+    const size = data.readUInt32LE(at + 24);
+    const nameLength = data.readUInt16LE(at + 28);
+    const name = data.toString('utf8', at + 46, at + 46 + nameLength);
+    // 0xFFFFFFFF is ZIP64's "see the extra field": no spreadsheet a person made needs it.
+    unpacked += size === 0xffffffff ? Infinity : size;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name))
+      sheets.push({ method, offset: data.readUInt32LE(at + 42), compressed });
+    at += 46 + nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
+  }
+  if (unpacked > MAX_UNPACKED_BYTES)
+    return { message: 'od.import.tooLarge', params: { max: MAX_UNPACKED_BYTES / 1024 / 1024 } };
+  // Styled but empty rows are written too; the reader skips them, so allow room before refusing.
+  const rowCap = maxRows * 2 + 1000;
+  for (const sheet of sheets) {
+    const o = sheet.offset;
+    if (o + 30 > data.length || data.readUInt32LE(o) !== 0x04034b50) return { message: 'od.import.notXlsx' };
+    const start = o + 30 + data.readUInt16LE(o + 26) + data.readUInt16LE(o + 28);
+    const raw = data.subarray(start, start + sheet.compressed);
+    let xml: Buffer;
+    try {
+      xml = sheet.method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: MAX_UNPACKED_BYTES });
+    } catch {
+      return { message: 'od.import.tooLarge', params: { max: MAX_UNPACKED_BYTES / 1024 / 1024 } };
+    }
+    let rows = 0;
+    for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) rows++;
+    if (rows > rowCap) return { message: 'od.import.tooManyRows', params: { max: maxRows, found: rows - 1 } };
+  }
+  return null;
+}
+
 function isZip(data: Buffer): boolean {
   return data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
 }
@@ -137,6 +192,8 @@ export async function readImportWorkbook(
     ...(params ? { params } : {}),
   });
   if (!isZip(data)) return { sheets: out, problems: [whole('od.import.notXlsx')] };
+  const precheck = zipPrecheck(data, maxRows);
+  if (precheck) return { sheets: out, problems: [whole(precheck.message, precheck.params)] };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);

@@ -1,10 +1,9 @@
 import type { Services } from '../services.ts';
-import { catalogJobs } from '../modules/catalog/catalog.jobs.ts';
 import { censusJobs } from '../modules/census/census.jobs.ts';
 import { registryJobs } from '../modules/registry/registry.jobs.ts';
 import type { JobDefinition } from './scheduler.ts';
 
-/** The recurring jobs of the foundation; later modules add theirs here. */
+/** Every recurring job: the foundation's, then each module's (<module>.jobs.ts). */
 export function foundationJobs(s: Services): JobDefinition[] {
   return [
     {
@@ -18,7 +17,6 @@ export function foundationJobs(s: Services): JobDefinition[] {
       run: async (now) => s.auth.purgeExpired(now),
     },
     ...registryJobs(s),
-    ...catalogJobs(s),
     ...censusJobs(s),
   ];
 }

@@ -101,6 +101,10 @@ export const catalogMessages = {
     'The entry is {statusEn}: "{actionEn}" is not possible now',
   ],
   'od.catalog.commentRequired': ['请填写意见', 'A comment is required'],
+  'od.catalog.ownSubmission': [
+    '不能审核自己提交的数据资源，请由其他审核人处理',
+    'You cannot review an entry you submitted; another reviewer must',
+  ],
   'od.catalog.stale': [
     '该资源已被他人修改，请刷新后重试',
     'Someone else changed the entry meanwhile: reload it and try again',

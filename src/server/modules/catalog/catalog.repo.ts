@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { departments } from '../org/org.tables.ts';
 import { systems } from '../registry/registry.tables.ts';
@@ -226,6 +226,17 @@ export class CatalogRepo {
     },
   ) {
     await tx.insert(datasetReviews).values({ ...r, action });
+  }
+
+  /** Who last submitted the entry for review (the reviewer must be someone else). */
+  async lastSubmitter(tx: DbOrTx, datasetId: string): Promise<string | null> {
+    const [row] = await tx
+      .select({ actorId: datasetReviews.actorId })
+      .from(datasetReviews)
+      .where(and(eq(datasetReviews.datasetId, datasetId), eq(datasetReviews.action, 'submit')))
+      .orderBy(desc(datasetReviews.at), desc(datasetReviews.id))
+      .limit(1);
+    return row?.actorId ?? null;
   }
 
   async insertVersion(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { access, actorOf, principalOf } from '../../http/access.ts';
+import { access, actorOf, principalOf, viewerOf } from '../../http/access.ts';
 import { commonErrors, errorBody, importRejected, uuidParam } from '../../http/contract.ts';
 import { AppError } from '../../http/errors.ts';
 import { pickLang } from '../../http/messages.ts';
@@ -117,7 +117,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: datasetDetailSchema, ...readErrors },
       },
     },
-    async (request) => catalog.detail(request.principal, request.params.id),
+    async (request) => catalog.detail(viewerOf(request), request.params.id),
   );
 
   app.patch(
@@ -169,7 +169,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(versionSchema) }), ...readErrors },
       },
     },
-    async (request) => ({ items: await catalog.versions(request.principal, request.params.id) }),
+    async (request) => ({ items: await catalog.versions(viewerOf(request), request.params.id) }),
   );
 
   app.get(
@@ -183,7 +183,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: versionSchema.extend({ snapshot: datasetSchema }), ...readErrors },
       },
     },
-    async (request) => catalog.version(request.principal, request.params.id, request.params.version),
+    async (request) => catalog.version(viewerOf(request), request.params.id, request.params.version),
   );
 
   app.get(
@@ -204,7 +204,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      catalog.diff(request.principal, request.params.id, request.query.from, request.query.to),
+      catalog.diff(viewerOf(request), request.params.id, request.query.from, request.query.to),
   );
 
   app.get(
@@ -218,6 +218,6 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(reviewSchema) }), ...readErrors },
       },
     },
-    async (request) => ({ items: await catalog.reviews(request.principal, request.params.id) }),
+    async (request) => ({ items: await catalog.reviews(viewerOf(request), request.params.id) }),
   );
 };

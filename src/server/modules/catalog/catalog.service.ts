@@ -204,7 +204,9 @@ export class CatalogService {
     if (countView) {
       const day = this.today();
       await this.repo.countView(id, day);
-      if (d.sourceSystemId)
+      // Only government users' views show that a system's data is used: an anonymous visitor (or a
+      // script) must not be able to keep a zombie system off the list.
+      if (d.sourceSystemId && insider)
         await this.usage.upsert(
           this.deps.db,
           [{ systemId: d.sourceSystemId, signal: 'catalog_view', day, count: 1 }],
@@ -471,6 +473,13 @@ export class CatalogService {
         new Date(input.updatedAt).getTime() !== current.updatedAt.getTime()
       )
         throw stale();
+      // Four eyes: whoever submitted an entry does not review it (the bureau editing for a department).
+      if (
+        (input.action === 'approve' || input.action === 'reject') &&
+        actor.actorId !== null &&
+        (await this.repo.lastSubmitter(tx, id)) === actor.actorId
+      )
+        throw new AppError('FORBIDDEN', {}, [{ path: 'action', message: 'od.catalog.ownSubmission' }]);
       const now = this.stamp(current.updatedAt);
       let set: Parameters<CatalogRepo['updateGuarded']>[3] = { status: decision.to, updatedAt: now };
       if (input.action === 'publish') {

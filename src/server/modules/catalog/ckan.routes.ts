@@ -1,8 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { access } from '../../http/access.ts';
+import { access, viewerOf } from '../../http/access.ts';
 import { toAppError } from '../../http/error-handler.ts';
+import { pickLang, type Lang } from '../../http/messages.ts';
+import { localiseIssue } from '../../http/validation.ts';
 import type { Principal } from '../auth/principal.ts';
 import {
   CKAN_FACETS,
@@ -22,7 +24,6 @@ import {
 } from './ckan.ts';
 import { catalogTitle, publicBase } from './dcat.ts';
 import { type DatasetFilter, type FacetName } from './search.repo.ts';
-import { viewerOf } from './search.routes.ts';
 
 /** A CKAN error: its __type, HTTP status and message (or CKAN's per-field messages for validation). */
 class CkanError extends Error {
@@ -122,11 +123,12 @@ const FACET_OF: Partial<Record<CkanFacet, FacetName>> = {
   max_level: 'maxLevel',
 };
 
-function validationError(issues: z.core.$ZodIssue[]): CkanError {
+/** CKAN's validation error, its reasons worded like our API's own (in the caller's language). */
+function validationError(issues: z.core.$ZodIssue[], lang: Lang): CkanError {
   const fields: Record<string, string[]> = {};
   for (const i of issues) {
     const key = i.path.map(String).join('.') || 'data';
-    (fields[key] ??= []).push(i.message);
+    (fields[key] ??= []).push(localiseIssue(i, lang) ?? i.message);
   }
   return new CkanError('Validation Error', 409, 'Validation Error', fields);
 }
@@ -342,7 +344,8 @@ export const ckanRoutes: FastifyPluginAsyncZod = async (app) => {
     };
     const parsed = actionParams[name].safeParse(input);
     try {
-      if (!parsed.success) throw validationError(parsed.error.issues);
+      if (!parsed.success)
+        throw validationError(parsed.error.issues, pickLang(request.headers['accept-language']));
       const ctx: Ctx = {
         viewer: viewerOf(request),
         base: publicBase(request.protocol, request.host, app.services.config.PUBLIC_URL),

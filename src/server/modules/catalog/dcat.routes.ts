@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { access } from '../../http/access.ts';
+import { access, viewerOf } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import type { Principal } from '../auth/principal.ts';
 import { codeFromSlug } from './ckan.ts';
@@ -19,7 +19,6 @@ import {
   type RdfFormat,
 } from './dcat.ts';
 import { type DatasetFilter } from './search.repo.ts';
-import { viewerOf } from './search.routes.ts';
 
 /** Rows fetched per statement while streaming the whole catalogue (keyset paging by id). */
 const STREAM_BATCH = 500;

@@ -1,12 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { access, actorOf, principalOf } from '../../http/access.ts';
+import { access, actorOf, principalOf, viewerOf } from '../../http/access.ts';
 import { commonErrors, pageQuery } from '../../http/contract.ts';
 import { allPages, sendXlsx } from '../../http/excel.ts';
 import { chinaTime, label } from '../../http/labels.ts';
 import { pickLang } from '../../http/messages.ts';
-import type { Principal } from '../auth/principal.ts';
 import {
   BASE_RESOURCES,
   CLASSIFICATION_LEVELS,
@@ -18,15 +16,6 @@ import {
   UPDATE_FREQUENCIES,
 } from './catalog.tables.ts';
 import { DATASET_SORTS, FACETS, type DatasetFilter, type DatasetListRow } from './search.repo.ts';
-
-/**
- * Who a public catalogue route answers for: a caller still owing a second factor or a password
- * change is treated as anonymous (they have not finished signing in).
- */
-export function viewerOf(request: FastifyRequest): Principal | null {
-  const p = request.principal;
-  return p && p.mfaPassed && !p.mustChangePassword ? p : null;
-}
 
 /** A query parameter that may be repeated (?departmentId=a&departmentId=b). */
 const repeatable = <T extends z.ZodType>(item: T) =>

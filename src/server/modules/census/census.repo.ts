@@ -39,7 +39,8 @@ export interface ItemRow {
 /**
  * Every system and dataset with its state in a round, as SQL (one rule for the progress table and
  * the item lists): added = created while the round was open; corrected = changed while it was open
- * (or recorded as corrected); confirmed = confirmed in the round; otherwise pending.
+ * (or recorded as corrected); confirmed = confirmed in the round; otherwise pending. Deprecated
+ * catalogue entries are left out.
  */
 const entityStates = (roundId: string) => sql`
   with r as (
@@ -52,6 +53,8 @@ const entityStates = (roundId: string) => sql`
     union all
     select 'dataset'::text, d.id, d.department_id, d.code, d.name, d.status::text, d.created_at, d.updated_at
       from ${datasets} d
+     -- A deprecated entry is history, not part of the catalogue a department confirms.
+     where d.status <> 'deprecated'
   ), st as (
     select e.*, i.at,
            case

@@ -306,6 +306,10 @@ export class OrgService {
     if (departmentId && !(await this.departments.get(departmentId))) {
       fields.push({ path: 'departmentId', message: 'od.unknownDepartment' });
     }
+    // A department officer's scope is their department: without one it would fall back to a region.
+    if (!departmentId && roles.some((r) => DEPARTMENT_ROLES.includes(r))) {
+      fields.push({ path: 'departmentId', message: 'od.departmentRequired' });
+    }
     if (fields.length) throw invalid(fields);
   }
 
@@ -387,7 +391,7 @@ export class OrgService {
     await this.checkPlacement(
       p,
       patch.regionCode ?? (patch.roles ? user.regionCode : undefined),
-      patch.departmentId,
+      patch.departmentId !== undefined ? patch.departmentId : user.departmentId,
       patch.roles ?? user.roles,
       lang,
     );

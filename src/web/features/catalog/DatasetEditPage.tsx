@@ -79,16 +79,39 @@ const NEW_VALUES: Partial<DatasetFormValues> = {
   relatedCodes: [],
 };
 
+/** Why an entry's form is read-only. */
+type LockReason = 'submitted' | 'deprecated' | 'department';
+
+const LOCK_MESSAGES = {
+  submitted: 'catalog.edit.lockedSubmitted',
+  deprecated: 'catalog.edit.lockedDeprecated',
+  department: 'catalog.edit.lockedDepartment',
+} as const satisfies Record<LockReason, string>;
+
+/**
+ * The reason an entry cannot be edited, as the server decides (`can.edit`: the caller's department, or
+ * the bureau, and a status that allows editing). A deprecated entry is closed to everyone; a submitted
+ * one is editable again once withdrawn, which only its provider can do; else it is another department's.
+ */
+function lockReasonOf(dataset: Dataset): LockReason {
+  if (dataset.status === 'deprecated') return 'deprecated';
+  if (dataset.status === 'submitted' && dataset.can.withdraw) return 'submitted';
+  return 'department';
+}
+
 function SourceSystemSelect({
   departmentId,
   value,
   onChange,
   current,
+  disabled = false,
 }: {
   departmentId: string | undefined;
   value?: string | null;
   onChange?: (id: string | null) => void;
   current: Dataset['sourceSystem'] | undefined;
+  /** A locked form: an explicit `disabled` here would otherwise override the form's. */
+  disabled?: boolean;
 }) {
   const { t } = useTranslation();
   const query = { departmentId, pageSize: 200, sort: 'name' as const };
@@ -104,7 +127,7 @@ function SourceSystemSelect({
     <Select<string>
       allowClear
       showSearch={{ optionFilterProp: 'label' }}
-      disabled={!departmentId}
+      disabled={disabled || !departmentId}
       loading={systems.isFetching}
       value={value ?? undefined}
       onChange={(id) => onChange?.(id ?? null)}
@@ -138,6 +161,7 @@ function DatasetForm({ dataset }: FormProps) {
   const bureau = can('catalog.review');
   const status = dataset?.status;
   const locked = dataset !== null && (!dataset.can.edit || status === 'submitted' || status === 'deprecated');
+  const lockReason = locked ? lockReasonOf(dataset) : null;
   const published = status === 'published';
   const codeFrozen = (dataset?.version ?? 0) > 0;
 
@@ -213,10 +237,9 @@ function DatasetForm({ dataset }: FormProps) {
           <Alert
             type="warning"
             showIcon
-            title={
-              status === 'submitted' ? t('catalog.edit.lockedSubmitted') : t('catalog.edit.lockedDeprecated')
-            }
+            title={lockReason ? t(LOCK_MESSAGES[lockReason]) : undefined}
             data-testid="dataset-locked"
+            data-reason={lockReason ?? undefined}
           />
         )}
         {!locked && published && (
@@ -335,6 +358,7 @@ function DatasetForm({ dataset }: FormProps) {
                       dataset?.provider.id ?? (bureau ? departmentId : me.department?.id) ?? undefined
                     }
                     current={dataset?.sourceSystem}
+                    disabled={locked}
                   />
                 </Form.Item>
               </Col>
@@ -510,7 +534,7 @@ function DatasetForm({ dataset }: FormProps) {
             </Space>
           }
         >
-          <FieldsEditor />
+          <FieldsEditor disabled={locked} />
         </Card>
 
         {!locked && published && (

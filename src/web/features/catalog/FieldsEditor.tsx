@@ -20,6 +20,25 @@ import { EMPTY_FIELD } from './datasetForm.ts';
 /** A field name as the catalogue accepts it (src/domain/catalog.ts FIELD_NAME). */
 const FIELD_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
+/** The longest pattern the catalogue accepts (src/domain/catalog.ts LIMITS.pattern). */
+const PATTERN_MAX = 500;
+
+/**
+ * A field's pattern problem, as the server finds it (src/domain/catalog.ts): the trimmed text must be a
+ * regular expression in `u` mode, which the browser's engine checks the same way. Blank is fine.
+ */
+function patternProblem(value: string | null | undefined): 'length' | 'invalid' | null {
+  const pattern = value?.trim() ?? '';
+  if (pattern.length === 0) return null;
+  if (pattern.length > PATTERN_MAX) return 'length';
+  try {
+    new RegExp(pattern, 'u');
+    return null;
+  } catch {
+    return 'invalid';
+  }
+}
+
 interface Row {
   key: number;
   name: number;
@@ -27,8 +46,12 @@ interface Row {
 
 const cell = { marginBottom: 0 };
 
-/** The editable fields table of the dataset form: add, remove and reorder rows; errors beside each input. */
-export function FieldsEditor() {
+/**
+ * The editable fields table of the dataset form: add, remove and reorder rows; errors beside each input.
+ * `disabled` (a locked form) is passed on explicitly to the buttons that set their own `disabled`, which
+ * would otherwise win over the form's.
+ */
+export function FieldsEditor({ disabled = false }: { disabled?: boolean }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   return (
@@ -40,12 +63,14 @@ export function FieldsEditor() {
             title: t('catalog.field.index'),
             width: 56,
             align: 'right',
+            fixed: 'left',
             render: (_: unknown, _r, i) => i + 1,
           },
           {
             key: 'name',
             title: t('catalog.field.name'),
-            width: 160,
+            width: 170,
+            fixed: 'left',
             render: (_: unknown, r, i) => (
               <Form.Item
                 name={[r.name, 'name']}
@@ -67,7 +92,7 @@ export function FieldsEditor() {
           {
             key: 'label',
             title: t('catalog.field.label'),
-            width: 160,
+            width: 150,
             render: (_: unknown, r, i) => (
               <Form.Item
                 name={[r.name, 'label']}
@@ -96,7 +121,7 @@ export function FieldsEditor() {
           {
             key: 'required',
             title: t('catalog.field.required'),
-            width: 84,
+            width: 88,
             align: 'center',
             render: (_: unknown, r, i) => (
               <Form.Item name={[r.name, 'required']} valuePropName="checked" style={cell}>
@@ -128,7 +153,7 @@ export function FieldsEditor() {
           {
             key: 'level',
             title: t('catalog.field.level'),
-            width: 140,
+            width: 130,
             render: (_: unknown, r, i) => (
               <Form.Item name={[r.name, 'level']} style={cell}>
                 <Select<ClassificationLevel>
@@ -150,9 +175,22 @@ export function FieldsEditor() {
           {
             key: 'pattern',
             title: t('catalog.field.pattern'),
-            width: 150,
+            width: 200,
             render: (_: unknown, r, i) => (
-              <Form.Item name={[r.name, 'pattern']} style={cell}>
+              <Form.Item
+                name={[r.name, 'pattern']}
+                style={cell}
+                rules={[
+                  {
+                    validator: async (_rule, value: string | null | undefined) => {
+                      const problem = patternProblem(value);
+                      if (problem === 'length')
+                        throw new Error(t('catalog.edit.patternLength', { max: PATTERN_MAX }));
+                      if (problem === 'invalid') throw new Error(t('catalog.edit.patternInvalid'));
+                    },
+                  },
+                ]}
+              >
                 <Input
                   aria-label={`${t('catalog.field.pattern')} ${i + 1}`}
                   style={{ fontFamily: 'monospace' }}
@@ -164,7 +202,7 @@ export function FieldsEditor() {
           {
             key: 'codeList',
             title: t('catalog.field.codeList'),
-            width: 130,
+            width: 140,
             render: (_: unknown, r, i) => (
               <Form.Item name={[r.name, 'codeList']} style={cell}>
                 <Input
@@ -177,7 +215,7 @@ export function FieldsEditor() {
           {
             key: 'unit',
             title: t('catalog.field.unit'),
-            width: 90,
+            width: 110,
             render: (_: unknown, r, i) => (
               <Form.Item name={[r.name, 'unit']} style={cell}>
                 <Input aria-label={`${t('catalog.field.unit')} ${i + 1}`} data-testid={`field-${i}-unit`} />
@@ -187,7 +225,7 @@ export function FieldsEditor() {
           {
             key: 'move',
             title: t('common.actions'),
-            width: 120,
+            width: 112,
             fixed: 'right',
             render: (_: unknown, r, i) => (
               <Space size={0}>
@@ -197,7 +235,7 @@ export function FieldsEditor() {
                     size="small"
                     icon={<ArrowUpOutlined />}
                     aria-label={`${t('catalog.edit.moveUp')} ${i + 1}`}
-                    disabled={i === 0}
+                    disabled={disabled || i === 0}
                     onClick={() => move(i, i - 1)}
                     data-testid={`field-${i}-up`}
                   />
@@ -208,7 +246,7 @@ export function FieldsEditor() {
                     size="small"
                     icon={<ArrowDownOutlined />}
                     aria-label={`${t('catalog.edit.moveDown')} ${i + 1}`}
-                    disabled={i === rows.length - 1}
+                    disabled={disabled || i === rows.length - 1}
                     onClick={() => move(i, i + 1)}
                     data-testid={`field-${i}-down`}
                   />
@@ -218,6 +256,7 @@ export function FieldsEditor() {
                     type="text"
                     size="small"
                     danger
+                    disabled={disabled}
                     icon={<DeleteOutlined />}
                     aria-label={`${t('catalog.edit.removeField')} ${i + 1}`}
                     onClick={() => remove(r.name)}
@@ -236,13 +275,16 @@ export function FieldsEditor() {
               columns={columns}
               dataSource={rows.map((r) => ({ key: r.key, name: r.name }))}
               pagination={false}
-              scroll={{ x: 1200 }}
+              tableLayout="fixed"
+              // The columns' own widths: a smaller `x` squeezed the last ones under the fixed 操作 column.
+              scroll={{ x: columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0) }}
               locale={{ emptyText: t('catalog.edit.fieldsEmpty') }}
               data-testid="fields-editor"
             />
             <Button
               type="dashed"
               icon={<PlusOutlined />}
+              disabled={disabled}
               onClick={() => add({ ...EMPTY_FIELD })}
               style={{ marginTop: 8, width: '100%' }}
               data-testid="field-add"
