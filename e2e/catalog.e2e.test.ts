@@ -184,11 +184,25 @@ describe('catalogue and registry in the browser (issue 3)', () => {
       const search = page.getByTestId('review-search').locator('input');
       await search.fill(name);
       await search.press('Enter');
-      await page.getByTestId(`review-approve-${id}`).click();
+      // The list reloads after the search: act only once it has settled, and open the dialog again
+      // if a reload swallowed the click.
+      const openDialog = async (trigger: string) => {
+        for (let attempt = 0; ; attempt++) {
+          await page.waitForLoadState('networkidle');
+          await page.getByTestId(trigger).click();
+          try {
+            await page.getByTestId('dataset-action-confirm').waitFor({ timeout: 5000 });
+            return;
+          } catch (err) {
+            if (attempt >= 2) throw err;
+          }
+        }
+      };
+      await openDialog(`review-approve-${id}`);
       await page.getByTestId('dataset-action-confirm').click();
       await page.getByTestId(`review-approve-${id}`).waitFor({ state: 'detached' });
       await page.getByTestId('review-tab-approved').click();
-      await page.getByTestId(`review-publish-${id}`).click();
+      await openDialog(`review-publish-${id}`);
       await page.getByTestId('dataset-action-confirm').click();
       await page.getByTestId(`review-publish-${id}`).waitFor({ state: 'detached' });
       await page.screenshot({ path: path.join(shots, 'catalog-review.png') });
