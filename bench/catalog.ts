@@ -74,7 +74,7 @@ async function importWorkbook(n: number, from: number): Promise<Buffer> {
     ]);
     fs.addRow([code, 'record_id', '记录编号', '字符型', 'L1', '是', '是']);
     fs.addRow([code, 'enterprise_name', '企业名称', '字符型', 'L2', '是', '否']);
-    fs.addRow([code, 'registered_on', '登记日期', '日期型', 'L1', '否', '否']);
+    fs.addRow([code, 'registered_on', '登记日期', '日期', 'L1', '否', '否']);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
