@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 export interface Column<T> {
   header: string;
@@ -26,12 +26,30 @@ export async function sendXlsx<T>(
       sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? ''])));
     }
   }
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  return sendXlsxFile(reply, filename, Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An XLSX file as a download (attachment, never cached). */
+export function sendXlsxFile(reply: FastifyReply, filename: string, file: Buffer): FastifyReply {
   return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-type', XLSX_TYPE)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)
     .header('cache-control', 'no-store')
-    .send(buffer);
+    .send(file);
+}
+
+/** An import file may be larger than a JSON body; other bodies keep the global limit. */
+export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
+
+/** Lets the routes of one plugin take a spreadsheet itself as the body (imports). */
+export function acceptXlsxBodies(app: FastifyInstance): void {
+  app.addContentTypeParser(
+    [XLSX_TYPE, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    (_request, body, done) => done(null, body),
+  );
 }
 
 /** Pages through a paged list function until it runs dry (capped, exports are for people, not dumps). */

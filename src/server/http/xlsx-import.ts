@@ -77,6 +77,16 @@ export function zodProblems(
   }));
 }
 
+/** The problems of both lists, without a second one for a cell that already has one. */
+export function mergeProblems(
+  first: readonly ImportProblem[],
+  second: readonly ImportProblem[],
+): ImportProblem[] {
+  const cellKey = (p: ImportProblem) => `${p.sheet}\u0000${p.row}\u0000${p.column ?? ''}`;
+  const taken = new Set(first.filter((p) => p.column !== null).map(cellKey));
+  return [...first, ...second.filter((p) => p.column === null || !taken.has(cellKey(p)))];
+}
+
 /** The error an import answers with when anything is wrong: 422, every problem, nothing written. */
 export function importRejected(problems: ImportProblem[]): AppError {
   return new AppError('IMPORT_REJECTED', { count: problems.length }, [], problems);

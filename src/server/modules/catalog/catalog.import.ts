@@ -405,13 +405,3 @@ export function planImport(sheets: Record<string, ParsedRow[]>, ctx: ImportConte
   }
   return plan;
 }
-
-/** The problems of both lists, without a second one for a cell that already has one. */
-export function mergeProblems(
-  first: readonly ImportProblem[],
-  second: readonly ImportProblem[],
-): ImportProblem[] {
-  const cellKey = (p: ImportProblem) => `${p.sheet}\u0000${p.row}\u0000${p.column ?? ''}`;
-  const taken = new Set(first.filter((p) => p.column !== null).map(cellKey));
-  return [...first, ...second.filter((p) => p.column === null || !taken.has(cellKey(p)))];
-}

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { acceptXlsxBodies, IMPORT_BODY_LIMIT, sendXlsxFile, XLSX_TYPE } from '../../http/excel.ts';
 import { access, actorOf, principalOf, viewerOf } from '../../http/access.ts';
 import { commonErrors, errorBody, importRejected, uuidParam } from '../../http/contract.ts';
 import { AppError } from '../../http/errors.ts';
@@ -16,10 +17,6 @@ import {
   versionSchema,
 } from './catalog.contract.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** An import file may be large (20,000 rows with their fields); other bodies keep the global limit. */
-const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
-
 const readErrors = { 404: errorBody } as const;
 const writeErrors = { ...commonErrors, 409: errorBody } as const;
 
@@ -28,11 +25,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   const { catalog } = app.services;
 
   // The import takes the spreadsheet itself as the body (only in this plugin).
-  app.addContentTypeParser(
-    [XLSX, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
-  );
+  acceptXlsxBodies(app);
 
   app.post(
     '/api/datasets',
@@ -64,11 +57,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       const lang = pickLang(request.headers['accept-language']);
       const file = await catalog.importTemplate(lang);
       const name = lang === 'en' ? 'dataset-import-template.xlsx' : '数据资源目录导入模板.xlsx';
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .header('cache-control', 'no-store')
-        .send(file);
+      return sendXlsxFile(reply, name, file);
     },
   );
 
@@ -81,7 +70,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['catalog'],
         summary: 'Import datasets from Excel, all or nothing',
         description:
-          `The body is the XLSX file (content-type ${XLSX}), at most 20,000 rows per sheet. Every problem is ` +
+          `The body is the XLSX file (content-type ${XLSX_TYPE}), at most 20,000 rows per sheet. Every problem is ` +
           'reported (422 IMPORT_REJECTED with sheet, row, column and reason) and nothing is written; ' +
           '`dryRun=true` only checks.',
         querystring: z.strictObject({ dryRun: z.stringbool().default(false) }),

@@ -9,6 +9,7 @@ import {
   importTemplate,
   readImportWorkbook,
   type ImportProblem,
+  mergeProblems,
 } from '../../http/xlsx-import.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -25,7 +26,6 @@ import {
 import {
   IMPORT_MAX_ROWS,
   IMPORT_SHEETS,
-  mergeProblems,
   planImport,
   referencedCodes,
   type PlannedEntry,

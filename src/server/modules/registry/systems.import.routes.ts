@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { acceptXlsxBodies, IMPORT_BODY_LIMIT, sendXlsxFile, XLSX_TYPE } from '../../http/excel.ts';
 import { access, actorOf, principalOf } from '../../http/access.ts';
 import { commonErrors, errorBody, importRejected } from '../../http/contract.ts';
 import { AppError } from '../../http/errors.ts';
@@ -7,20 +8,12 @@ import { pickLang } from '../../http/messages.ts';
 import { systemImportResult } from './registry.contract.ts';
 import { SYSTEM_IMPORT_MAX_ROWS } from './systems.import.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** An import file may be larger than a JSON body; other bodies keep the global limit. */
-const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
-
 /** The ledger in Excel: the template to fill in, and the import (all or nothing). */
 export const systemImportRoutes: FastifyPluginAsyncZod = async (app) => {
   const { registry } = app.services;
 
   // The import takes the spreadsheet itself as the body (only in this plugin).
-  app.addContentTypeParser(
-    [XLSX, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
-  );
+  acceptXlsxBodies(app);
 
   app.get(
     '/api/systems/import/template.xlsx',
@@ -37,11 +30,7 @@ export const systemImportRoutes: FastifyPluginAsyncZod = async (app) => {
       const lang = pickLang(request.headers['accept-language']);
       const file = await registry.importTemplate(lang);
       const name = lang === 'en' ? 'system-import-template.xlsx' : '信息系统导入模板.xlsx';
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .header('cache-control', 'no-store')
-        .send(file);
+      return sendXlsxFile(reply, name, file);
     },
   );
 
@@ -54,7 +43,7 @@ export const systemImportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['registry'],
         summary: 'Import information systems from Excel, all or nothing',
         description:
-          `The body is the XLSX file (content-type ${XLSX}), at most ${SYSTEM_IMPORT_MAX_ROWS.toLocaleString('en')} ` +
+          `The body is the XLSX file (content-type ${XLSX_TYPE}), at most ${SYSTEM_IMPORT_MAX_ROWS.toLocaleString('en')} ` +
           'rows. Each row is checked by the rules of POST and PATCH /api/systems; new codes are registered, ' +
           "codes of the caller's scope updated. Every problem is reported (422 IMPORT_REJECTED with sheet, " +
           'row, column and reason) and nothing is written; `dryRun=true` only checks.',
