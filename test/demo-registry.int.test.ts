@@ -3,7 +3,7 @@ import { demoCatalogue } from '../src/demo/datasets.ts';
 import { demoDepartments } from '../src/demo/departments.ts';
 import { demoSystems, plantedDuplicatePairs, plantedZombies } from '../src/demo/systems.ts';
 import { searchQuery } from '../src/domain/search-tokens.ts';
-import { startTestApp, type TestContext } from './harness.ts';
+import { signIn, startTestApp, type TestContext } from './harness.ts';
 
 // The seeded template every integration test starts from: the demo registry and catalogue.
 describe('demo registry and catalogue (seeded)', () => {
@@ -86,5 +86,18 @@ describe('demo registry and catalogue (seeded)', () => {
     expect(row!.snapshot.code).toBe(row!.code);
     expect(row!.snapshot.provider.name).toBe(row!.dept);
     expect(row!.snapshot.sourceSystem?.code).toBe(row!.system);
+  });
+
+  it('keeps snapshots shaped like the catalogue presents an entry (the same presenter)', async () => {
+    const [row] = await ctx.database.query<{ id: string; version: number }>(
+      `select id, version from datasets where status = 'published' and version >= 2 limit 1`,
+    );
+    const bureau = await signIn(ctx.app, 'bureau');
+    const entry = (await bureau.request('GET', `/api/datasets/${row!.id}`)).json();
+    const latest = (await bureau.request('GET', `/api/datasets/${row!.id}/versions/${row!.version}`)).json();
+    const { can: _can, relatedSystems: _related, ...presented } = entry;
+    expect(Object.keys(latest.snapshot).sort()).toEqual(Object.keys(presented).sort());
+    expect(latest.snapshot).toMatchObject({ id: row!.id, code: entry.code, version: row!.version });
+    expect(latest.snapshot.fields).toEqual(entry.fields);
   });
 });

@@ -9,7 +9,7 @@ import {
   maxLevel,
 } from '../domain/catalog.ts';
 import { PATTERNS } from './dataset-fields.ts';
-import { datasetSnapshot, DATASET_CODE_PATTERN, demoCatalogue, type DemoDataset } from './datasets.ts';
+import { DATASET_CODE_PATTERN, demoCatalogue, type DemoDataset } from './datasets.ts';
 import { demoDepartments } from './departments.ts';
 import { demoSystems, plantedDuplicatePairs } from './systems.ts';
 
@@ -155,73 +155,6 @@ describe('demoCatalogue', () => {
           expect(isEmptyDiff(diffDatasets(d.versions[i - 1]!.meta, d.versions[i]!.meta))).toBe(false);
       }
     }
-  });
-
-  it('makes snapshots shaped like the catalogue presents an entry', () => {
-    const d = published.find((x) => x.version >= 2)!;
-    const snap = datasetSnapshot(d.versions[0]!.meta, {
-      id: 'id-1',
-      provider: { id: 'dept-1', name: '区示例局' },
-      regionCode: '330105',
-      sourceSystem: null,
-      version: 1,
-      publishedAt: d.versions[0]!.at,
-      createdAt: d.createdAt,
-    });
-    expect(snap).toMatchObject({
-      id: 'id-1',
-      code: d.code,
-      status: 'published',
-      version: 1,
-      sourceSystem: null,
-    });
-    expect(Object.keys(snap).sort()).toEqual(
-      [
-        'id',
-        'code',
-        'name',
-        'summary',
-        'category',
-        'baseResource',
-        'theme',
-        'provider',
-        'regionCode',
-        'sourceSystem',
-        'format',
-        'formatDetail',
-        'fields',
-        'maxLevel',
-        'sharingType',
-        'sharingConditions',
-        'sharingMethod',
-        'openType',
-        'openConditions',
-        'updateFrequency',
-        'releaseDate',
-        'keywords',
-        'relatedCodes',
-        'status',
-        'version',
-        'publishedAt',
-        'createdAt',
-        'updatedAt',
-      ].sort(),
-    );
-    for (const f of snap.fields as Record<string, unknown>[])
-      expect(Object.keys(f).sort()).toEqual(
-        [
-          'name',
-          'label',
-          'type',
-          'required',
-          'key',
-          'level',
-          'pattern',
-          'codeList',
-          'unit',
-          'description',
-        ].sort(),
-      );
   });
 
   it('lets live systems consume published entries of other departments, and relates entries by code', () => {

@@ -12,6 +12,7 @@ import {
   type DatasetSpecOptions,
   type FrequencyLetter,
 } from './dataset-specs.ts';
+import { allowedOpenTypes, maxLevel as highestLevel } from '../domain/catalog.ts';
 import { createRandom, type Random } from './random.ts';
 import type { DemoSystem } from './systems.ts';
 import { DEFAULT_DEMO_SEED } from './users.ts';
@@ -165,84 +166,6 @@ const REJECT_COMMENTS = [
 ];
 const DEPRECATE_COMMENT = '来源系统已下线，资源停止更新。';
 
-const LEVEL_RANK: Record<DemoLevel, number> = { L1: 1, L2: 2, L3: 3, L4: 4 };
-
-export function maxLevelOf(fields: readonly Pick<DemoField, 'level'>[]): DemoLevel {
-  let max: DemoLevel = 'L1';
-  for (const f of fields) if (LEVEL_RANK[f.level] > LEVEL_RANK[max]) max = f.level;
-  return max;
-}
-
-/**
- * The open types a level allows (DB33/T 2351-2021): any L4 field → closed; L2/L3 → at most
- * conditional; only all-L1 entries may be open. An entry that is not shared is not opened either.
- */
-export function allowedOpenTypes(maxLevel: DemoLevel, sharing: DemoSharingType): DemoOpenType[] {
-  if (sharing === 'none' || maxLevel === 'L4') return ['closed'];
-  if (maxLevel === 'L1') return ['open', 'conditional', 'closed'];
-  return ['conditional', 'closed'];
-}
-
-/** Where an entry lives once inserted: what a snapshot names besides the metadata. */
-export interface SnapshotContext {
-  id: string;
-  provider: { id: string; name: string };
-  regionCode: string;
-  sourceSystem: { id: string; code: string; name: string } | null;
-  version: number;
-  /** ISO instant of this version's publication. */
-  publishedAt: string;
-  createdAt: string;
-}
-
-/**
- * The snapshot a published version keeps in dataset_versions: the entry as the catalogue presents
- * it (CatalogService's presentDataset), in the state it had when that version was published.
- */
-export function datasetSnapshot(meta: DatasetMetadata, ctx: SnapshotContext): Record<string, unknown> {
-  return {
-    id: ctx.id,
-    code: meta.code,
-    name: meta.name,
-    summary: meta.summary,
-    category: meta.category,
-    baseResource: meta.baseResource,
-    theme: meta.theme,
-    provider: { ...ctx.provider },
-    regionCode: ctx.regionCode,
-    sourceSystem: ctx.sourceSystem ? { ...ctx.sourceSystem } : null,
-    format: meta.format,
-    formatDetail: meta.formatDetail,
-    fields: meta.fields.map((f) => ({
-      name: f.name,
-      label: f.label,
-      type: f.type,
-      required: f.required,
-      key: f.key,
-      level: f.level,
-      pattern: f.pattern ?? null,
-      codeList: f.codeList ?? null,
-      unit: f.unit ?? null,
-      description: null,
-    })),
-    maxLevel: maxLevelOf(meta.fields),
-    sharingType: meta.sharingType,
-    sharingConditions: meta.sharingConditions,
-    sharingMethod: meta.sharingMethod,
-    openType: meta.openType,
-    openConditions: meta.openConditions,
-    updateFrequency: meta.updateFrequency,
-    releaseDate: meta.releaseDate,
-    keywords: [...meta.keywords],
-    relatedCodes: [...meta.relatedCodes],
-    status: 'published',
-    version: ctx.version,
-    publishedAt: ctx.publishedAt,
-    createdAt: ctx.createdAt,
-    updatedAt: ctx.publishedAt,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Dates: whole days as ISO dates, instants at office hours in China (UTC+8).
 
@@ -324,7 +247,7 @@ function sharingOf(
       : sharingType === 'conditional'
         ? rng.pick(SHARING_CONDITIONS)
         : null;
-  const allowed = allowedOpenTypes(maxLevel, sharingType);
+  const allowed = allowedOpenTypes(maxLevel, sharingType) as readonly DemoOpenType[];
   let openType: DemoOpenType;
   if (allowed.includes('open'))
     openType = rng.weighted([
@@ -553,7 +476,7 @@ export function demoCatalogue(
     perPrefix.set(prefix, sub);
     const code = `${prefix}${String(sub).padStart(3, '0')}/${String(i + 1).padStart(6, '0')}`;
     const fields = demoFields(fieldSpec);
-    const maxLevel = maxLevelOf(fields);
+    const maxLevel = highestLevel(fields);
     const updateFrequency = FREQUENCIES[letter];
     const sharing = sharingOf(p, maxLevel, rng);
     const { method, ...format } = formatOf(p, rng);

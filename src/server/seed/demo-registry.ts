@@ -1,5 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import { demoCatalogue, datasetSnapshot, type DemoCatalogue } from '../../demo/datasets.ts';
+import { maxLevel } from '../../domain/catalog.ts';
+import { demoCatalogue, type DemoCatalogue } from '../../demo/datasets.ts';
+import { presentDataset } from '../modules/catalog/catalog.service.ts';
 import type { DemoDepartment } from '../../demo/departments.ts';
 import { demoSystems, type DemoSystem } from '../../demo/systems.ts';
 import { demoUsage, type DemoUsageRow } from '../../demo/usage.ts';
@@ -181,15 +183,23 @@ export async function insertDemoRegistry(
     return d.versions.map((v) => ({
       datasetId: id,
       version: v.version,
-      snapshot: datasetSnapshot(v.meta, {
+      // The same presenter the catalogue uses for the versions it writes itself.
+      snapshot: presentDataset({
+        ...v.meta,
         id,
-        provider: { id: owner.id, name: owner.name },
+        departmentId: owner.id,
+        departmentName: owner.name,
         regionCode: owner.region,
-        sourceSystem: source ? { id: source.id, code: source.code, name: source.name } : null,
+        sourceSystemId: source?.id ?? null,
+        system: source ? { id: source.id, code: source.code, name: source.name } : null,
+        maxLevel: maxLevel(v.meta.fields),
+        status: 'published',
         version: v.version,
-        publishedAt: v.at,
-        createdAt: d.createdAt,
-      }),
+        publishedAt: new Date(v.at),
+        createdAt: new Date(d.createdAt),
+        updatedAt: new Date(v.at),
+        createdBy: d.createdBy,
+      }) as unknown as Record<string, unknown>,
       note: v.note,
       createdAt: new Date(v.at),
       createdBy: who(v.by).name,
