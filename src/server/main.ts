@@ -133,8 +133,10 @@ async function serve(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    let current = 'jobs';
     const timer = setTimeout(() => {
-      app.log.error('shutdown took longer than 15 s; exiting');
+      // Name the step that hung (a running job, open connections, the database), so it can be found.
+      app.log.error({ step: current }, 'shutdown took longer than 15 s; exiting');
       process.exit(1);
     }, 15_000);
     timer.unref();
@@ -146,6 +148,7 @@ async function serve(): Promise<void> {
       ['database', () => database.close()],
     ];
     for (const [step, run] of steps) {
+      current = step;
       try {
         await run();
       } catch (err) {
