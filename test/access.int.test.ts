@@ -14,6 +14,8 @@ const USER_OF: Record<Role, string> = {
   bureau_admin: 'bureau',
   dept_data_officer: 'data-mzj',
   dept_case_officer: 'case-mzj',
+  dept_case_approver: 'approver-mzj',
+  window_officer: 'window',
   street_officer: 'street-330105013',
   community_worker: 'community-330105013001',
   leader: 'leader',

@@ -13,6 +13,8 @@ export type DemoRole =
   | 'bureau_admin'
   | 'dept_data_officer'
   | 'dept_case_officer'
+  | 'dept_case_approver'
+  | 'window_officer'
   | 'street_officer'
   | 'community_worker'
   | 'leader';
@@ -58,7 +60,8 @@ function syntheticName(rng: Random, used: Set<string>): string {
 
 /**
  * Every demo account, in a stable order: the five role accounts (admin, secadmin, auditor,
- * bureau, leader), then data-<dept> and case-<dept> per department, street-<code> per street and
+ * bureau, leader), then data-<dept>, case-<dept> and approver-<dept> per department, the district
+ * hall's `window` and window-<street> per street, street-<code> per street and
  * community-<code> per community. Same inputs and seed → same users.
  */
 export function demoUsers(
@@ -95,7 +98,12 @@ export function demoUsers(
   for (const d of departments) {
     users.push(user(`data-${d.code}`, 'dept_data_officer', d.regionCode, d.code));
     users.push(user(`case-${d.code}`, 'dept_case_officer', d.regionCode, d.code));
+    users.push(user(`approver-${d.code}`, 'dept_case_approver', d.regionCode, d.code));
   }
+  // Service-hall windows: the district's hall, and each street's service centre.
+  users.push(user('window', 'window_officer', district));
+  for (const r of regions)
+    if (r.level === 'street') users.push(user(`window-${r.code}`, 'window_officer', r.code));
   for (const r of regions)
     if (r.level === 'street') users.push(user(`street-${r.code}`, 'street_officer', r.code));
   for (const r of regions) {

@@ -9,6 +9,8 @@ export const ROLES = [
   'bureau_admin',
   'dept_data_officer',
   'dept_case_officer',
+  'dept_case_approver',
+  'window_officer',
   'street_officer',
   'community_worker',
   'leader',
@@ -39,6 +41,15 @@ export const PERMISSIONS = [
   'registry.report_usage',
   'census.manage',
   'census.respond',
+  'matters.read',
+  'matters.edit',
+  'guides.inspect',
+  'cases.read',
+  'cases.handle',
+  'cases.approve',
+  'cases.rectify',
+  'cases.supervise',
+  'cases.import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +93,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'registry.edit',
     'registry.review',
     'census.manage',
+    // The bureau supervises government services: matters and guides, inspection, overdue and
+    // abnormal cases, rectification review, the provincial library, historical imports.
+    'matters.read',
+    'matters.edit',
+    'guides.inspect',
+    'cases.read',
+    'cases.supervise',
+    'cases.import',
   ],
   // A department's data officer keeps its own catalogue entries and systems (scope: department).
   dept_data_officer: [
@@ -93,10 +112,31 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'registry.report_usage',
     'census.respond',
   ],
-  dept_case_officer: [...everyoneReads, 'catalog.read'],
-  street_officer: [...everyoneReads, 'catalog.read'],
-  community_worker: [...everyoneReads, 'catalog.read'],
-  leader: [...everyoneReads, 'catalog.read', 'registry.read'],
+  // A department's case officer reviews and completes its cases and rectifies their flags.
+  dept_case_officer: [
+    ...everyoneReads,
+    'catalog.read',
+    'matters.read',
+    'cases.read',
+    'cases.handle',
+    'cases.rectify',
+  ],
+  // The department's approver (审批负责人) decides, grants extensions and keeps its matters and guides.
+  dept_case_approver: [
+    ...everyoneReads,
+    'catalog.read',
+    'matters.read',
+    'matters.edit',
+    'cases.read',
+    'cases.handle',
+    'cases.approve',
+    'cases.rectify',
+  ],
+  // A service-hall window (综合窗口) takes in, accepts and delivers cases of its region (scope: region).
+  window_officer: [...everyoneReads, 'matters.read', 'cases.read', 'cases.handle'],
+  street_officer: [...everyoneReads, 'catalog.read', 'matters.read', 'cases.read'],
+  community_worker: [...everyoneReads, 'catalog.read', 'matters.read'],
+  leader: [...everyoneReads, 'catalog.read', 'registry.read', 'matters.read', 'cases.read'],
 };
 
 export function isRole(value: string): value is Role {

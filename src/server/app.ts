@@ -27,7 +27,9 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { ckanRoutes } from './modules/catalog/ckan.routes.ts';
 import { dcatRoutes } from './modules/catalog/dcat.routes.ts';
 import { searchRoutes } from './modules/catalog/search.routes.ts';
+import { casesRoutes } from './modules/cases/cases.routes.ts';
 import { censusRoutes } from './modules/census/census.routes.ts';
+import { mattersRoutes } from './modules/matters/matters.routes.ts';
 import { notifyRoutes } from './modules/notify/notify.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
@@ -208,6 +210,8 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   await app.register(censusRoutes);
   await app.register(ckanRoutes);
   await app.register(dcatRoutes);
+  await app.register(mattersRoutes);
+  await app.register(casesRoutes);
 
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () =>
     app.swagger(),

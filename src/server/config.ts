@@ -47,6 +47,19 @@ const envSchema = z.object({
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
   API_TOKEN_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** A case clock warns when this share of its limit is used (0.8 = at 80%). */
+  CASE_WARN_SHARE: z.coerce.number().gt(0).lt(1).default(0.8),
+  /** Working days a department has to rectify a flagged case (overdue, abnormal). */
+  RECTIFY_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Working days a department has to rectify after a poor evaluation (差评). */
+  POOR_EVALUATION_RECTIFY_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** The provincial case library (省办件库) the case events are pushed to and reconciled with. */
+  PROVINCE_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** The bearer token the provincial library expects (a secret: never logged). */
+  PROVINCE_TOKEN: z.string().min(16).optional(),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

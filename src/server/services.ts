@@ -13,7 +13,9 @@ import { RegionsRepo } from './modules/org/regions.repo.ts';
 import { UsersRepo } from './modules/org/users.repo.ts';
 import { CatalogService } from './modules/catalog/catalog.service.ts';
 import { CatalogSearch } from './modules/catalog/search.repo.ts';
+import { CaseService } from './modules/cases/cases.service.ts';
 import { CensusService } from './modules/census/census.service.ts';
+import { MattersService } from './modules/matters/matters.service.ts';
 import type { ModuleDeps } from './modules/deps.ts';
 import { NotifyRepo } from './modules/notify/notify.repo.ts';
 import { NotifyService } from './modules/notify/notify.service.ts';
@@ -51,6 +53,8 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
   const registry = new RegistryService(deps);
   const catalog = new CatalogService(deps);
   const census = new CensusService(deps);
+  const matters = new MattersService(deps);
+  const cases = new CaseService(deps);
   // Search has no decisions beyond the visibility rule it applies in SQL: routes read it directly.
   const catalogSearch = new CatalogSearch(db);
   return {
@@ -67,6 +71,8 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
     catalog,
     catalogSearch,
     census,
+    matters,
+    cases,
   };
 }
 

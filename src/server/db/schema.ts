@@ -8,3 +8,5 @@ export * from '../modules/registry/registry.tables.ts';
 export * from '../modules/catalog/catalog.tables.ts';
 export * from '../modules/census/census.tables.ts';
 export * from '../modules/notify/notify.tables.ts';
+export * from '../modules/matters/matters.tables.ts';
+export * from '../modules/cases/cases.tables.ts';

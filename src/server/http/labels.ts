@@ -1,5 +1,7 @@
 import { catalogLabels } from '../modules/catalog/catalog.labels.ts';
+import { casesLabels } from '../modules/cases/cases.labels.ts';
 import { censusLabels } from '../modules/census/census.labels.ts';
+import { mattersLabels } from '../modules/matters/matters.labels.ts';
 import { registryLabels } from '../modules/registry/registry.labels.ts';
 import type { Lang } from './messages.ts';
 
@@ -16,6 +18,8 @@ const LABELS = {
     bureau_admin: ['数据资源局管理员', 'Data bureau administrator'],
     dept_data_officer: ['部门数据专员', 'Department data officer'],
     dept_case_officer: ['部门办件专员', 'Department case officer'],
+    dept_case_approver: ['部门审批负责人', 'Department approver'],
+    window_officer: ['综合窗口人员', 'Service window officer'],
     street_officer: ['街道工作人员', 'Street officer'],
     community_worker: ['社区工作人员', 'Community worker'],
     leader: ['领导（只读）', 'Leader (read-only)'],
@@ -73,10 +77,14 @@ const LABELS = {
     ...registryLabels.auditAction,
     ...catalogLabels.auditAction,
     ...censusLabels.auditAction,
+    ...mattersLabels.auditAction,
+    ...casesLabels.auditAction,
   },
   ...registryLabels.codes,
   ...catalogLabels.codes,
   ...censusLabels.codes,
+  ...mattersLabels.codes,
+  ...casesLabels.codes,
 } as const satisfies Record<string, Record<string, readonly [string, string]>>;
 
 export type LabelKind = keyof typeof LABELS;

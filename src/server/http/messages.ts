@@ -1,5 +1,7 @@
 import { catalogMessages } from '../modules/catalog/catalog.messages.ts';
+import { casesMessages } from '../modules/cases/cases.messages.ts';
 import { censusMessages } from '../modules/census/census.messages.ts';
+import { mattersMessages } from '../modules/matters/matters.messages.ts';
 import { notifyMessages } from '../modules/notify/notify.messages.ts';
 import { registryMessages } from '../modules/registry/registry.messages.ts';
 
@@ -145,6 +147,8 @@ const catalogue = {
   ...registryMessages,
   ...catalogMessages,
   ...censusMessages,
+  ...mattersMessages,
+  ...casesMessages,
   ...notifyMessages,
 } as const;
 

@@ -1,5 +1,7 @@
 import type { Services } from '../services.ts';
+import { casesJobs } from '../modules/cases/cases.jobs.ts';
 import { censusJobs } from '../modules/census/census.jobs.ts';
+import { mattersJobs } from '../modules/matters/matters.jobs.ts';
 import { registryJobs } from '../modules/registry/registry.jobs.ts';
 import type { JobDefinition } from './scheduler.ts';
 
@@ -18,5 +20,7 @@ export function foundationJobs(s: Services): JobDefinition[] {
     },
     ...registryJobs(s),
     ...censusJobs(s),
+    ...mattersJobs(s),
+    ...casesJobs(s),
   ];
 }

@@ -630,7 +630,7 @@ export interface paths {
                         name: string;
                         /** Format: uuid */
                         departmentId: string;
-                        permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond")[];
+                        permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
                         expiresAt?: string | null;
                     };
                 };
@@ -1555,7 +1555,7 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
-                    role?: "sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader";
+                    role?: "sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader";
                     departmentId?: string;
                     regionCode?: string;
                     status?: "active" | "locked" | "disabled";
@@ -1633,7 +1633,7 @@ export interface paths {
                     "application/json": {
                         username: string;
                         displayName: string;
-                        roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader")[];
+                        roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader")[];
                         departmentId?: string | null;
                         regionCode: string;
                         password: string;
@@ -1715,7 +1715,7 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
-                    role?: "sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader";
+                    role?: "sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader";
                     departmentId?: string;
                     regionCode?: string;
                     status?: "active" | "locked" | "disabled";
@@ -1771,7 +1771,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         displayName?: string;
-                        roles?: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader")[];
+                        roles?: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader")[];
                         departmentId?: string | null;
                         regionCode?: string;
                         /** @enum {string} */
@@ -5608,8 +5608,8 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
-            roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader")[];
-            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond")[];
+            roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader")[];
+            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
             department: {
                 id: string;
                 name: string;
@@ -6010,7 +6010,7 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
-            roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader")[];
+            roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader")[];
             department: {
                 id: string;
                 name: string;
@@ -6258,8 +6258,8 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
-            roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader")[];
-            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond")[];
+            roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader")[];
+            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
             department: {
                 id: string;
                 name: string;
@@ -6660,7 +6660,7 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
-            roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "street_officer" | "community_worker" | "leader")[];
+            roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader")[];
             department: {
                 id: string;
                 name: string;

@@ -153,6 +153,8 @@ const en: Messages = {
     bureau_admin: 'Data bureau administrator',
     dept_data_officer: 'Department data officer',
     dept_case_officer: 'Department case officer',
+    dept_case_approver: 'Department approver',
+    window_officer: 'Service window officer',
     street_officer: 'Street officer',
     community_worker: 'Community worker',
     leader: 'Leader (read-only)',

@@ -63,6 +63,8 @@ export const ROLES = valuesOf<Role>({
   bureau_admin: true,
   dept_data_officer: true,
   dept_case_officer: true,
+  dept_case_approver: true,
+  window_officer: true,
   street_officer: true,
   community_worker: true,
   leader: true,
@@ -95,6 +97,15 @@ export const PERMISSIONS = valuesOf<Permission>({
   'registry.report_usage': true,
   'census.manage': true,
   'census.respond': true,
+  'matters.read': true,
+  'matters.edit': true,
+  'guides.inspect': true,
+  'cases.read': true,
+  'cases.handle': true,
+  'cases.approve': true,
+  'cases.rectify': true,
+  'cases.supervise': true,
+  'cases.import': true,
 });
 
 export const REGION_LEVELS = valuesOf<RegionLevel>({

@@ -148,6 +148,8 @@ const zhCN = {
     bureau_admin: '数据资源局管理员',
     dept_data_officer: '部门数据专员',
     dept_case_officer: '部门办件专员',
+    dept_case_approver: '部门审批负责人',
+    window_officer: '综合窗口人员',
     street_officer: '街道工作人员',
     community_worker: '社区工作人员',
     leader: '领导（只读）',

@@ -29,7 +29,11 @@ import type {
 import type { RegionFilter, RegionSort, RegionsRepo } from './regions.repo.ts';
 import type { RowScope, UserFilter, UserSort, UsersRepo } from './users.repo.ts';
 
-const DEPARTMENT_ROLES: readonly Role[] = ['dept_data_officer', 'dept_case_officer'];
+export const DEPARTMENT_ROLES: readonly Role[] = [
+  'dept_data_officer',
+  'dept_case_officer',
+  'dept_case_approver',
+];
 
 /** Department officers see their own department; everyone else their region subtree. */
 export function rowScope(p: Principal): RowScope {

@@ -59,7 +59,7 @@ export function FlagStatusTag({ status, title }: { status: SystemFlagStatus; tit
 }
 
 /** Roles whose data the server limits to their own department (org rowScope). */
-const DEPARTMENT_ROLES = ['dept_data_officer', 'dept_case_officer'];
+const DEPARTMENT_ROLES = ['dept_data_officer', 'dept_case_officer', 'dept_case_approver'];
 
 /** The user's department when the server limits them to it (a department officer), else null. */
 export function useOwnDepartment(): { id: string; name: string } | null {

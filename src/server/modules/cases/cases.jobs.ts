@@ -1,0 +1,6 @@
+import type { JobDefinition } from '../../jobs/scheduler.ts';
+import type { Services } from '../../services.ts';
+
+export function casesJobs(_s: Services): JobDefinition[] {
+  return [];
+}
