@@ -1,0 +1,27 @@
+import { maskResidentId, maskUscc } from '../../../domain/masking.ts';
+import type { Config } from '../../config.ts';
+import { decryptField, encryptField } from '../../crypto/index.ts';
+
+export interface ApplicantIdentity {
+  type: 'person' | 'enterprise' | 'department';
+  idNumber?: string | null | undefined;
+  phone?: string | null | undefined;
+}
+
+/** The applicant's ID number and phone as stored (DAT-2): SM4-encrypted, plus a masked ID for lists. */
+export function sealApplicant(config: Config, a: ApplicantIdentity) {
+  const keys = { enc: config.secrets.fieldEncKey, mac: config.secrets.fieldMacKey };
+  const id = a.idNumber?.trim() || null;
+  const phone = a.phone?.trim() || null;
+  return {
+    applicantIdEnc: id ? encryptField(keys, id) : null,
+    applicantIdMasked: id ? (a.type === 'person' ? maskResidentId(id) : maskUscc(id)) : null,
+    applicantPhoneEnc: phone ? encryptField(keys, phone) : null,
+  };
+}
+
+/** The plain value of a sealed field, for a reader entitled to it (audited by the caller). */
+export function unsealField(config: Config, token: string | null): string | null {
+  if (!token) return null;
+  return decryptField({ enc: config.secrets.fieldEncKey, mac: config.secrets.fieldMacKey }, token);
+}
