@@ -10,6 +10,7 @@ import {
   createHash,
   createHmac,
   randomBytes,
+  randomInt,
   timingSafeEqual,
 } from 'node:crypto';
 
@@ -58,6 +59,14 @@ export function randomToken(bytes = 32): string {
     throw new RangeError(`randomToken needs 16..1024 bytes, got ${bytes}`);
   }
   return randomBytes(bytes).toString('base64url');
+}
+
+/** A uniformly random string of decimal digits (query passwords people type), from the CSPRNG. */
+export function randomDigits(length: number): string {
+  if (!Number.isInteger(length) || length < 4 || length > 32) throw new RangeError(`randomDigits: ${length}`);
+  let out = '';
+  while (out.length < length) out += String(randomInt(0, 10));
+  return out;
 }
 
 /**

@@ -229,3 +229,6 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER case_events_no_update BEFORE UPDATE OR DELETE ON "case_events"
   FOR EACH ROW EXECUTE FUNCTION case_events_refuse_change();
+--> statement-breakpoint
+-- The running part of live case numbers (申办流水号); see cases.service.ts caseNumber.
+CREATE SEQUENCE IF NOT EXISTS case_no_seq;

@@ -16,6 +16,15 @@ import type { CalendarRepo } from './calendar.repo.ts';
 /** The official working-day calendar as our own versioned table; corrections are audited events. */
 export class CalendarService {
   private cached: WorkCalendar | undefined;
+  private readonly listeners: ((version: number) => Promise<unknown>)[] = [];
+
+  /**
+   * Runs after every committed correction (cases recompute their deadlines). A listener that fails
+   * does not undo the correction: the scheduled scan notices the new version and catches up.
+   */
+  onChange(listener: (version: number) => Promise<unknown>): void {
+    this.listeners.push(listener);
+  }
 
   constructor(
     private readonly db: Db,
@@ -68,7 +77,7 @@ export class CalendarService {
       holidays: [...new Set(schedule.holidays)].sort(),
       makeUpWorkdays: [...new Set(schedule.makeUpWorkdays)].sort(),
     };
-    return this.db.transaction(async (tx) => {
+    const saved = await this.db.transaction(async (tx) => {
       // Serialise corrections: the version is max+1 under the audit head lock taken first.
       await this.audit.append(tx, actor, {
         action: 'calendar.year.set',
@@ -98,6 +107,8 @@ export class CalendarService {
       });
       return { ...normalized, version };
     });
+    for (const listener of this.listeners) await listener(saved.version).catch(() => undefined);
+    return saved;
   }
 
   /** Seeds every year chinese-days publishes that the table lacks (first start, and upgrades). */

@@ -1,2 +1,64 @@
 /** The cases module's messages: [中文, English]; keys of field reasons start with "od.cases.". */
-export const casesMessages = {} as const satisfies Record<string, readonly [string, string]>;
+export const casesMessages = {
+  'od.cases.matterUnavailable': ['事项不存在或已暂停办理', 'The matter does not exist or is suspended'],
+  'od.cases.notOnline': ['该事项不支持网上申请', 'This matter cannot be applied for online'],
+  'od.cases.internalApplicant': [
+    '机关内部事项的申请人须为部门',
+    'The applicant of an internal matter must be a department',
+  ],
+  'od.cases.publicApplicant': [
+    '政务服务事项的申请人须为自然人或法人',
+    'The applicant of a public matter must be a person or an enterprise',
+  ],
+  'od.cases.regionOutOfScope': ['办理地点不在您的辖区内', 'The place of handling is outside your region'],
+  'od.cases.regionNotHall': [
+    '办理地点须为区或街道的服务中心',
+    'Cases are handled at the district hall or a street service centre',
+  ],
+  'od.cases.residentId': ['身份证号码无效（{reason}）', 'Invalid resident ID ({reason})'],
+  'od.cases.uscc': ['统一社会信用代码无效（{reason}）', 'Invalid unified social credit code ({reason})'],
+  'od.cases.idRequired': ['请填写证件号码', 'Enter the ID number'],
+  'od.cases.stale': [
+    '该办件已被他人处理（当前版本 {version}），请刷新后重试',
+    'Someone else acted on this case first (now version {version}): reload and try again',
+  ],
+  'od.cases.badKey': ['Idempotency-Key 须为 1-100 个字符', 'Idempotency-Key must be 1-100 characters'],
+  'od.cases.roleNotAllowed': ['此环节须由以下角色办理：{roles}', 'This step is taken by: {roles}'],
+  'od.cases.resultRequired': ['请选择办结结果', 'Choose the result'],
+  'od.cases.resultContradictsDecision': [
+    '办结结果与审批决定不一致',
+    'The result contradicts the decision taken',
+  ],
+  'od.cases.statusNotFound': ['申办流水号或查询密码不正确', 'No case matches this number and query password'],
+  'od.cases.transition.closed': ['办件已结束，不能再办理', 'The case is closed'],
+  'od.cases.transition.notSubmitted': ['办件尚未申请', 'The case has not been submitted'],
+  'od.cases.transition.notAccepted': ['办件尚未受理', 'The case has not been accepted yet'],
+  'od.cases.transition.alreadyAccepted': [
+    '办件已受理或已作出受理决定',
+    'The case has already been accepted or refused',
+  ],
+  'od.cases.transition.paused': [
+    '办件处于补正或特别程序中，须先结束',
+    'The case is waiting for supplements or in a special procedure: end that first',
+  ],
+  'od.cases.transition.noSupplementPending': ['没有待接收的补正', 'No supplements are awaited'],
+  'od.cases.transition.noSpecialPending': ['没有进行中的特别程序', 'No special procedure is running'],
+  'od.cases.transition.stageNotInMatter': ['该事项没有此环节', 'The matter has no such stage'],
+  'od.cases.transition.wrongPhase': [
+    '当前环节不能进行此操作',
+    'This step is not possible at the current stage',
+  ],
+  'od.cases.transition.procedureNotAllowed': [
+    '该事项不适用此特别程序',
+    'This special procedure does not apply to the matter',
+  ],
+  'od.cases.transition.extensionExceeded': [
+    '延期总天数超过该事项允许的上限',
+    'The extensions would exceed what the matter allows',
+  ],
+  'od.cases.transition.completed': ['办件已办结', 'The case is already completed'],
+  'od.cases.transition.keyReused': [
+    '该 Idempotency-Key 已用于另一操作',
+    'This Idempotency-Key was used for another action',
+  ],
+} as const satisfies Record<string, readonly [string, string]>;

@@ -1,6 +1,625 @@
+import { addWorkdays, chinaDateOf, type IsoDate, type WorkCalendar } from '../../../domain/calendar.ts';
+import { computeClock, type ClockResult } from '../../../domain/case-clock.ts';
+import { caseFlagFindings } from '../../../domain/case-flags.ts';
+import { caseClocks, projectCase } from '../../../domain/case-projection.ts';
+import {
+  actingRoles,
+  applyEvent,
+  foldCase,
+  refusalOf,
+  type CaseEvent,
+  type CaseEventKind,
+  type CaseEventPayloads,
+  type CaseState,
+  type MatterForCase,
+} from '../../../domain/cases.ts';
+import { checkResidentId, checkUscc } from '../../../domain/identifiers.ts';
+import { stageOf } from '../../../domain/matters.ts';
+import { compileWorkdayIndex, type WorkdayIndex } from '../../../domain/workday-index.ts';
+import { hashPassword, verifyPassword, dummyHash } from '../../crypto/passwords.ts';
+import { randomDigits } from '../../crypto/index.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { systemActor, type Actor } from '../audit/audit.service.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { ModuleDeps } from '../deps.ts';
+import { isUniqueViolation, rowScope } from '../org/org.service.ts';
+import { sealApplicant } from './applicant.ts';
+import {
+  CaseRepo,
+  type CaseEventRow,
+  type CaseFilter,
+  type CaseRow,
+  type CaseSort,
+  type MatterRow,
+} from './cases.repo.ts';
+import { caseFlagStore } from './flags.repo.ts';
+import { toExchangeRecord } from './provincial.format.ts';
 
-/** Cases (办件): intake, actions on the event log, clocks, flags. */
+export interface IntakeInput {
+  matterId: string;
+  channel: 'window' | 'self_service' | 'online' | 'mobile';
+  applicant: {
+    type: 'person' | 'enterprise' | 'department';
+    name: string;
+    idNumber?: string | null | undefined;
+    phone?: string | null | undefined;
+    departmentId?: string | null | undefined;
+  };
+  /** Where the case is handled; defaults to the officer's region (or the department's for online). */
+  regionCode?: string | undefined;
+}
+
+export type ActionInput = {
+  [K in CaseEventKind]: { kind: K; version: number; payload: CaseEventPayloads[K] };
+}[Exclude<CaseEventKind, 'submitted'>];
+
+const conflict = (reason: string, params: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', { reason, ...params }, [
+    { path: 'kind', message: `od.cases.transition.${reason}`, params },
+  ]);
+
+/** The matter facts the case engine needs, from a matters row. */
+export function matterForCase(m: MatterRow): MatterForCase & {
+  onTheSpot: boolean;
+  committedLimitDays: number;
+  statutoryLimitDays: number;
+  minHandlingMinutes: number;
+} {
+  return {
+    stages: m.stages,
+    specialProcedures: m.specialProcedures,
+    maxExtensionDays: m.maxExtensionDays,
+    onTheSpot: m.onTheSpot,
+    committedLimitDays: m.committedLimitDays,
+    statutoryLimitDays: m.statutoryLimitDays,
+    minHandlingMinutes: m.minHandlingMinutes,
+  };
+}
+
+/** Rebuilds domain events from stored rows. */
+export function eventsOf(rows: readonly CaseEventRow[]): CaseEvent[] {
+  return rows.map((r) => ({ kind: r.kind, at: r.at, payload: r.payload }) as CaseEvent);
+}
+
+/**
+ * Cases (办件) on the event log: intake, actions, and everything an event changes — the projection
+ * (state and both clocks), the rule flags, the provincial outbox and the audit trail — in one
+ * transaction, so that a crash leaves the event entirely there or entirely absent.
+ */
 export class CaseService {
-  constructor(private readonly deps: ModuleDeps) {}
+  readonly repo: CaseRepo;
+  private indexCache: { version: number; calendar: WorkCalendar; index: WorkdayIndex } | undefined;
+
+  constructor(private readonly deps: ModuleDeps) {
+    this.repo = new CaseRepo(deps.db);
+    deps.calendar.onChange(() => this.recomputeOpenClocks(systemActor('calendar.correction')));
+  }
+
+  private today(): IsoDate {
+    return chinaDateOf(this.deps.clock.now());
+  }
+
+  /** The compiled calendar, rebuilt only when its version changes. */
+  async calendarIndex(): Promise<{ calendar: WorkCalendar; index: WorkdayIndex }> {
+    const calendar = await this.deps.calendar.calendar();
+    if (this.indexCache?.version !== calendar.version)
+      this.indexCache = { version: calendar.version, calendar, index: compileWorkdayIndex(calendar) };
+    return this.indexCache;
+  }
+
+  /** The rectification deadline for a flag raised today; null if the calendar cannot say. */
+  async rectifyDue(calendar: WorkCalendar, days = this.deps.config.RECTIFY_DAYS): Promise<IsoDate | null> {
+    try {
+      return addWorkdays(calendar, this.today(), days);
+    } catch {
+      return null;
+    }
+  }
+
+  // -- intake -----------------------------------------------------------------------------
+
+  /**
+   * A new case: at a window (a signed-in window officer) or online (principal null). Returns the
+   * case and its query password (shown once; only its hash is kept). Retrying with the same key
+   * returns the same case (the password cannot be shown again: it is null then).
+   */
+  async intake(principal: Principal | null, input: IntakeInput, actor: Actor, key: string | null = null) {
+    if (key) {
+      const existing = await this.repo.caseByIntakeKey(key);
+      if (existing && (principal === null || existing.channel === input.channel))
+        return { case: existing, queryPassword: null };
+    }
+    const matter = await this.repo.matter(input.matterId);
+    if (!matter || matter.status !== 'active')
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'matterId', message: 'od.cases.matterUnavailable' },
+      ]);
+    if (principal === null) {
+      if (matter.type === 'internal' || matter.onlineDepth < 3)
+        throw new AppError('VALIDATION_FAILED', {}, [{ path: 'matterId', message: 'od.cases.notOnline' }]);
+    }
+    const internal = matter.type === 'internal';
+    if (internal !== (input.applicant.type === 'department'))
+      throw new AppError('VALIDATION_FAILED', {}, [
+        {
+          path: 'applicant.type',
+          message: internal ? 'od.cases.internalApplicant' : 'od.cases.publicApplicant',
+        },
+      ]);
+    checkApplicantId(input.applicant, this.today());
+    const regionCode = input.regionCode ?? principal?.regionCode ?? matter.regionCode;
+    if (principal && !regionCode.startsWith(principal.regionCode))
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'regionCode', message: 'od.cases.regionOutOfScope' },
+      ]);
+    const region = await this.repo.region(regionCode);
+    if (!region || region.level === 'community' || region.level === 'park')
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'regionCode', message: 'od.cases.regionNotHall' },
+      ]);
+
+    const queryPassword = randomDigits(6);
+    const passwordHash = await hashPassword(queryPassword);
+    const now = this.deps.clock.now();
+    const event: CaseEvent = { kind: 'submitted', at: now, payload: { channel: input.channel } };
+    const { calendar, index } = await this.calendarIndex();
+    const created = await this.deps.db.transaction(async (tx) => {
+      const serial = await this.repo.nextCaseSerial(tx);
+      const caseNo = caseNumber(matter.regionCode, now, serial);
+      const state = foldCase([event]);
+      const limits = {
+        committedLimitDays: matter.committedLimitDays,
+        statutoryLimitDays: matter.statutoryLimitDays,
+        hasDeliverStage: !!stageOf(matter.stages, 'deliver'),
+      };
+      const { projection } = projectCase(
+        state,
+        limits,
+        index,
+        this.today(),
+        this.deps.config.CASE_WARN_SHARE,
+      );
+      const row = await this.repo.insertCase(tx, {
+        caseNo,
+        matterId: matter.id,
+        matterCode: matter.code,
+        departmentId: matter.departmentId,
+        regionCode,
+        internal,
+        channel: input.channel,
+        applicantType: input.applicant.type,
+        applicantName: input.applicant.name.trim(),
+        applicantDepartmentId: input.applicant.departmentId ?? null,
+        ...sealApplicant(this.deps.config, input.applicant),
+        queryPasswordHash: passwordHash,
+        visits: input.channel === 'window' || input.channel === 'self_service' ? 1 : 0,
+        source: 'live',
+        committedLimitDays: matter.committedLimitDays,
+        statutoryLimitDays: matter.statutoryLimitDays,
+        ...projection,
+        version: 1,
+      });
+      await this.repo.insertEvent(tx, {
+        caseId: row.id,
+        seq: 1,
+        event,
+        actorId: actor.actorId,
+        actorName: actor.actor,
+        actorRole: principal ? actor.role : 'applicant',
+        idempotencyKey: key,
+        regionCode,
+      });
+      await this.afterEvent(tx, row, matter, [event], state, 1, event, calendar, index, actor);
+      await this.deps.audit.append(tx, actor, {
+        action: 'case.intake',
+        target: row.id,
+        detail: { caseNo, matterCode: matter.code, channel: input.channel },
+      });
+      return row;
+    });
+    return { case: created, queryPassword };
+  }
+
+  // -- actions ----------------------------------------------------------------------------
+
+  /** One action on a case, by the role its stage names; idempotent by key; stale versions get 409. */
+  async act(
+    principal: Principal,
+    caseId: string,
+    action: ActionInput,
+    actor: Actor,
+    key: string | null = null,
+  ) {
+    const scope = rowScope(principal);
+    const found = await this.repo.byId(caseId, scope);
+    if (!found) throw notFound();
+    if (key) {
+      const done = await this.repo.eventByKey(caseId, key);
+      if (done) {
+        if (done.kind !== action.kind) throw conflict('keyReused');
+        return found;
+      }
+    }
+    if (found.version !== action.version)
+      throw new AppError('CONFLICT', { reason: 'stale', version: found.version }, [
+        { path: 'version', message: 'od.cases.stale', params: { version: found.version } },
+      ]);
+    const matter = (await this.repo.matter(found.matterId))!;
+    const facts = matterForCase(matter);
+    const roles = actingRoles(action.kind, facts);
+    if (!principal.roles.some((r) => (roles as readonly string[]).includes(r)))
+      throw new AppError('FORBIDDEN', { roles: roles.join(', ') }, [
+        { path: 'kind', message: 'od.cases.roleNotAllowed', params: { roles: roles.join(', ') } },
+      ]);
+    const rows = await this.repo.events(caseId);
+    const events = eventsOf(rows);
+    const before = foldCase(events);
+    const event = { kind: action.kind, at: this.deps.clock.now(), payload: action.payload } as CaseEvent;
+    const refusal = refusalOf(before, event, facts);
+    if (refusal) throw conflict(refusal);
+    if (event.kind === 'completed') checkResult(before, event.payload.result);
+
+    const { calendar, index } = await this.calendarIndex();
+    try {
+      return await this.deps.db.transaction(async (tx) => {
+        const seq = found.version + 1;
+        await this.repo.insertEvent(tx, {
+          caseId,
+          seq,
+          event,
+          actorId: actor.actorId,
+          actorName: actor.actor,
+          actorRole: principal.roles.find((r) => (roles as readonly string[]).includes(r)) ?? null,
+          idempotencyKey: key,
+          regionCode: found.regionCode,
+        });
+        const all = [...events, event];
+        const state = applyEvent(before, event);
+        const saved = await this.afterEvent(
+          tx,
+          found,
+          matter,
+          all,
+          state,
+          seq,
+          event,
+          calendar,
+          index,
+          actor,
+        );
+        await this.deps.audit.append(tx, actor, {
+          action: `case.${event.kind}`,
+          target: caseId,
+          detail: { caseNo: found.caseNo, seq },
+        });
+        return saved;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        // Another action landed first: the same key means it was this one (a retry raced itself).
+        const done = key ? await this.repo.eventByKey(caseId, key) : undefined;
+        if (done) return (await this.repo.byId(caseId, scope))!;
+        throw new AppError('CONFLICT', { reason: 'stale' }, [{ path: 'version', message: 'od.cases.stale' }]);
+      }
+      throw err;
+    }
+  }
+
+  /** Projection, rule flags and the outbox row after an event, inside its transaction. */
+  private async afterEvent(
+    tx: DbOrTx,
+    row: CaseRow,
+    matter: MatterRow,
+    events: CaseEvent[],
+    state: CaseState,
+    seq: number,
+    event: CaseEvent,
+    calendar: WorkCalendar,
+    index: WorkdayIndex,
+    actor: Actor,
+  ): Promise<CaseRow> {
+    const limits = {
+      committedLimitDays: row.committedLimitDays,
+      statutoryLimitDays: row.statutoryLimitDays,
+      hasDeliverStage: !!stageOf(matter.stages, 'deliver'),
+    };
+    const { projection, committed, statutory } = projectCase(
+      state,
+      limits,
+      index,
+      this.today(),
+      this.deps.config.CASE_WARN_SHARE,
+    );
+    if (seq > 1 && !(await this.repo.saveProjection(tx, row.id, seq - 1, { ...projection, version: seq })))
+      throw new AppError('CONFLICT', { reason: 'stale' }, [{ path: 'version', message: 'od.cases.stale' }]);
+    const findings = caseFlagFindings({
+      events,
+      matter: { ...matterForCase(matter), ...limits },
+      committed,
+      statutory,
+      calendar,
+    });
+    await caseFlagStore.syncRuleFlags(
+      tx,
+      row,
+      findings,
+      event.at,
+      'rule',
+      await this.rectifyDue(calendar),
+      actor.actor,
+    );
+    const department = await this.repo.department(row.departmentId, tx);
+    await this.repo.enqueueOutbox(
+      tx,
+      row.id,
+      seq,
+      toExchangeRecord({
+        caseNo: row.caseNo,
+        matterCode: row.matterCode,
+        matterName: matter.name,
+        departmentCode: department?.code ?? '',
+        departmentName: department?.name ?? '',
+        regionCode: row.regionCode,
+        channel: row.channel,
+        applicantType: row.applicantType,
+        applicantName: row.applicantName,
+        submittedAt: state.submittedAt,
+        acceptedAt: state.acceptedAt,
+        completedAt: state.completedAt,
+        result: state.result,
+        status: state.status,
+        committedLimitDays: row.committedLimitDays,
+        statutoryLimitDays: row.statutoryLimitDays,
+        event: { seq, kind: event.kind, at: event.at },
+      }),
+    );
+    return (await this.repo.byId(row.id, null, tx))!;
+  }
+
+  // -- reading ----------------------------------------------------------------------------
+
+  /** A case the principal may see, with its matter, events, flags, evaluations and live clocks. */
+  async detail(principal: Principal, id: string) {
+    const row = await this.repo.byId(id, rowScope(principal));
+    if (!row) throw notFound();
+    return this.assemble(row, principal);
+  }
+
+  private async assemble(row: CaseRow, principal: Principal | null) {
+    const [matter, events, flags, evaluations, department, region, { calendar, index }] = await Promise.all([
+      this.repo.matter(row.matterId),
+      this.repo.events(row.id),
+      this.repo.flags(row.id),
+      this.repo.evaluations(row.id),
+      this.repo.department(row.departmentId),
+      this.repo.region(row.regionCode),
+      this.calendarIndex(),
+    ]);
+    const facts = matterForCase(matter!);
+    const state = foldCase(eventsOf(events));
+    const clocks = this.clocksOf(row, index);
+    return {
+      row,
+      matter: matter!,
+      department: department!,
+      region: region ?? { code: row.regionCode, name: row.regionCode, level: 'district' },
+      events,
+      flags,
+      evaluations,
+      state,
+      clocks,
+      calendarVersion: calendar.version,
+      allowedActions: principal ? this.allowedActions(principal, state, facts) : [],
+    };
+  }
+
+  /** Both clocks as of today, from the stored clock inputs. */
+  clocksOf(
+    row: Pick<CaseRow, 'clockInputs' | 'committedLimitDays' | 'statutoryLimitDays'>,
+    index: WorkdayIndex,
+  ) {
+    const today = this.today();
+    const share = this.deps.config.CASE_WARN_SHARE;
+    return {
+      committed: computeClock(index, row.clockInputs, row.committedLimitDays, today, share),
+      statutory: computeClock(index, row.clockInputs, row.statutoryLimitDays, today, share),
+    };
+  }
+
+  /** The kinds of action this principal could take on the case now (for the buttons a page shows). */
+  private allowedActions(principal: Principal, state: CaseState, facts: MatterForCase): CaseEventKind[] {
+    if (!principal.permissions.includes('cases.handle')) return [];
+    const probe: Record<Exclude<CaseEventKind, 'submitted'>, CaseEvent> = {
+      accepted: { kind: 'accepted', at: new Date(), payload: {} },
+      refused: { kind: 'refused', at: new Date(), payload: { reason: '' } },
+      supplement_requested: { kind: 'supplement_requested', at: new Date(), payload: { items: [] } },
+      supplement_received: { kind: 'supplement_received', at: new Date(), payload: {} },
+      special_started: {
+        kind: 'special_started',
+        at: new Date(),
+        payload: { procedure: (facts.specialProcedures[0] ?? 'hearing') as 'hearing' },
+      },
+      special_ended: { kind: 'special_ended', at: new Date(), payload: { result: '' } },
+      extended: { kind: 'extended', at: new Date(), payload: { days: 1, reason: '' } },
+      reviewed: { kind: 'reviewed', at: new Date(), payload: { opinion: '' } },
+      decided: { kind: 'decided', at: new Date(), payload: { decision: 'approve', opinion: '' } },
+      completed: { kind: 'completed', at: new Date(), payload: { result: 'approved' } },
+      delivered: { kind: 'delivered', at: new Date(), payload: { method: 'window' } },
+      withdrawn: { kind: 'withdrawn', at: new Date(), payload: { reason: '' } },
+    };
+    return (Object.keys(probe) as (keyof typeof probe)[]).filter((kind) => {
+      const roles = actingRoles(kind, facts) as readonly string[];
+      if (!principal.roles.some((r) => roles.includes(r))) return false;
+      return refusalOf(state, probe[kind], facts) === null;
+    });
+  }
+
+  async list(
+    principal: Principal,
+    filter: Omit<CaseFilter, 'today'>,
+    sort: CaseSort,
+    page: number,
+    pageSize: number,
+  ) {
+    const today = this.today();
+    const [{ items, total }, { index }] = await Promise.all([
+      this.repo.list(rowScope(principal), { ...filter, today }, sort, page, pageSize),
+      this.calendarIndex(),
+    ]);
+    return {
+      total,
+      items: items.map((i) => ({ ...i, clocks: this.clocksOf(i.c, index) })),
+    };
+  }
+
+  /** The applicant's view, by case number and query password; the same refusal for either wrong. */
+  async publicStatus(caseNo: string, password: string) {
+    const row = await this.repo.byCaseNo(caseNo.trim());
+    if (!row?.queryPasswordHash) {
+      await verifyPassword(await dummyHash(), password); // same time whether the number exists or not
+      throw new AppError('NOT_FOUND', {}, [{ path: 'caseNo', message: 'od.cases.statusNotFound' }]);
+    }
+    if (!(await verifyPassword(row.queryPasswordHash, password)))
+      throw new AppError('NOT_FOUND', {}, [{ path: 'caseNo', message: 'od.cases.statusNotFound' }]);
+    return this.assemble(row, null);
+  }
+
+  // -- clocks after a calendar correction, and the daily scan -------------------------------
+
+  /**
+   * Recomputes the clocks of every open, accepted case against the current calendar and writes the
+   * ones that changed, in keyset batches; audited as one record. Returns the counts.
+   */
+  async recomputeOpenClocks(actor: Actor = systemActor('cases.recompute'), batchSize = 20_000) {
+    const { calendar, index } = await this.calendarIndex();
+    const today = this.today();
+    const share = this.deps.config.CASE_WARN_SHARE;
+    let after: string | null = null;
+    let open = 0;
+    let changed = 0;
+    for (;;) {
+      const batch = await this.repo.openClockBatch(after, batchSize);
+      if (!batch.length) break;
+      after = batch[batch.length - 1]!.id;
+      open += batch.length;
+      const updates: Parameters<CaseRepo['saveClocks']>[1] = [];
+      for (const c of batch) {
+        const { committed, statutory, clockState } = caseClocks(index, c.clockInputs, c, today, share);
+        const next = {
+          id: c.id,
+          clockState,
+          committedDue: committed.due,
+          committedWarnOn: committed.warnOn,
+          statutoryDue: statutory.due,
+          statutoryWarnOn: statutory.warnOn,
+          usedDays: committed.usedDays,
+        };
+        if (
+          next.clockState !== c.clockState ||
+          next.committedDue !== c.committedDue ||
+          next.committedWarnOn !== c.committedWarnOn ||
+          next.statutoryDue !== c.statutoryDue ||
+          next.statutoryWarnOn !== c.statutoryWarnOn ||
+          next.usedDays !== c.usedDays
+        )
+          updates.push(next);
+      }
+      changed += updates.length;
+      if (updates.length)
+        await this.deps.db.transaction((tx) => this.repo.saveClocks(tx, updates, calendar.version));
+    }
+    await this.deps.db.transaction(async (tx) => {
+      await this.repo.setClockCalendarVersion(tx, calendar.version);
+      await this.deps.audit.append(tx, actor, {
+        action: 'cases.clocks.recompute',
+        target: String(calendar.version),
+        detail: { calendarVersion: calendar.version, open, changed },
+      });
+    });
+    return { calendarVersion: calendar.version, open, changed };
+  }
+
+  /**
+   * The scheduled scan: recomputes clocks when the calendar moved on since the last recompute (a
+   * correction made by another process), and raises overdue flags on open cases past a deadline.
+   */
+  async scan(now: Date = this.deps.clock.now()) {
+    const { calendar } = await this.calendarIndex();
+    const recomputed =
+      (await this.repo.clockCalendarVersion()) === calendar.version ? null : await this.recomputeOpenClocks();
+    const today = chinaDateOf(now);
+    const dueOn = await this.rectifyDue(calendar);
+    let flagged = 0;
+    let after: string | null = null;
+    const { index } = await this.calendarIndex();
+    for (;;) {
+      const batch = await this.repo.newlyOverdue(today, after, 500);
+      if (!batch.length) break;
+      after = batch[batch.length - 1]!.id;
+      await this.deps.db.transaction(async (tx) => {
+        for (const c of batch) {
+          const row = (await this.repo.byId(c.id, null, tx))!;
+          const { committed, statutory } = this.clocksOf(row, index);
+          const type = statutory.overdue ? 'overdue_statutory' : 'overdue_committed';
+          const clock: ClockResult = statutory.overdue ? statutory : committed;
+          if (!clock.overdue || !clock.due) continue;
+          const r = await caseFlagStore.raise(tx, c, {
+            type,
+            params: { due: clock.due, days: clock.overdueDays },
+            source: 'scan',
+            at: now,
+            dueOn,
+            actorName: 'cases.scan',
+          });
+          if (r.raised) flagged++;
+        }
+      });
+      if (batch.length < 500) break;
+    }
+    return { recomputed, flagged };
+  }
+}
+
+/** 申办流水号: the district's code, the China date and an 8-digit running number. */
+export function caseNumber(regionCode: string, at: Date, serial: number): string {
+  return `${regionCode.slice(0, 6)}${chinaDateOf(at).replaceAll('-', '')}${String(serial % 1e8).padStart(8, '0')}`;
+}
+
+/** The applicant's ID must be a valid resident ID (persons) or USCC (enterprises), when given. */
+function checkApplicantId(a: IntakeInput['applicant'], today: IsoDate) {
+  const id = a.idNumber?.trim();
+  if (!id) {
+    if (a.type !== 'department')
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'applicant.idNumber', message: 'od.cases.idRequired' },
+      ]);
+    return;
+  }
+  const check =
+    a.type === 'person' ? checkResidentId(id, { today }) : a.type === 'enterprise' ? checkUscc(id) : null;
+  if (check && !check.ok)
+    throw new AppError('VALIDATION_FAILED', {}, [
+      {
+        path: 'applicant.idNumber',
+        message: a.type === 'person' ? 'od.cases.residentId' : 'od.cases.uscc',
+        params: { reason: check.reason },
+      },
+    ]);
+}
+
+/** A completion's result must agree with the decision taken (准予 after approve, 不予 after deny). */
+function checkResult(s: CaseState, result: string | null) {
+  if (result === null)
+    throw new AppError('VALIDATION_FAILED', {}, [
+      { path: 'payload.result', message: 'od.cases.resultRequired' },
+    ]);
+  if ((s.decision === 'approve' && result === 'denied') || (s.decision === 'deny' && result === 'approved'))
+    throw new AppError('VALIDATION_FAILED', {}, [
+      {
+        path: 'payload.result',
+        message: 'od.cases.resultContradictsDecision',
+        params: { decision: s.decision },
+      },
+    ]);
 }

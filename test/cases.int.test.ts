@@ -1,0 +1,311 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultStages, matterCode } from '../src/domain/matters.ts';
+import { auditLog } from '../src/server/modules/audit/audit.tables.ts';
+import { caseEvents, caseFlags, caseOutbox, cases } from '../src/server/modules/cases/cases.tables.ts';
+import { matters } from '../src/server/modules/matters/matters.tables.ts';
+import { systemActor } from '../src/server/modules/audit/audit.service.ts';
+import { FakeClock, signIn, startTestApp, type Session, type TestContext } from './harness.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** 2026-03-02 (Monday) 10:00 China time. */
+const MONDAY = new Date('2026-03-02T02:00:00Z');
+const DAY = 86_400_000;
+const PERSON_ID = '110101199003074477';
+
+describe('cases on the working-day clock', () => {
+  let ctx: TestContext;
+  const clock = new FakeClock(MONDAY);
+  let licenceId: string;
+  let onlineOnlyId: string;
+  const as = (user: string): Promise<Session> => signIn(ctx.app, user);
+
+  const createMatter = async (
+    name: string,
+    basic: string,
+    extra: Partial<typeof matters.$inferInsert> = {},
+  ) => {
+    const dept = (await ctx.services.repos.departments.byCode('scj'))!;
+    const [m] = await ctx.services.database.db
+      .insert(matters)
+      .values({
+        code: matterCode(dept.uscc, 'district', basic),
+        basicCode: basic,
+        name,
+        type: 'licensing',
+        level: 'district',
+        departmentId: dept.id,
+        regionCode: dept.regionCode,
+        statutoryLimitDays: 20,
+        committedLimitDays: 5,
+        maxExtensionDays: 10,
+        visits: 0,
+        onlineDepth: 4,
+        stages: defaultStages('licensing', false),
+        specialProcedures: ['hearing', 'expert_review'],
+        ...extra,
+      })
+      .returning();
+    return m!.id;
+  };
+
+  beforeAll(async () => {
+    ctx = await startTestApp({ clock });
+    licenceId = await createMatter('食品经营许可（测试）', '000201001000');
+    onlineOnlyId = await createMatter('测试即办事项', '000201002000', {
+      onTheSpot: true,
+      statutoryLimitDays: 0,
+      committedLimitDays: 0,
+      stages: defaultStages('licensing', true),
+    });
+  });
+  afterAll(() => ctx.close());
+
+  const intake = async (s: Session, key?: string) => {
+    const res = await s.request(
+      'POST',
+      '/api/cases',
+      {
+        matterId: licenceId,
+        applicant: { type: 'person', name: '张三', idNumber: PERSON_ID, phone: '13800000000' },
+      },
+      key ? { 'idempotency-key': key } : {},
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { case: Json; queryPassword: string };
+  };
+  const act = (s: Session, c: Json, kind: string, payload: Json = {}, headers: Record<string, string> = {}) =>
+    s.request('POST', `/api/cases/${c.id}/actions`, { kind, version: c.version, payload }, headers);
+  const ok = async (s: Session, c: Json, kind: string, payload: Json = {}) => {
+    const res = await act(s, c, kind, payload);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as Json;
+  };
+
+  it('an online application goes through acceptance, supplements, review, decision, completion and delivery', async () => {
+    clock.set(MONDAY);
+    const applied = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/applications',
+      payload: {
+        matterId: licenceId,
+        applicant: { type: 'person', name: '李四', idNumber: PERSON_ID, phone: '13900000000' },
+      },
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const { caseNo, queryPassword } = applied.json() as Json;
+    expect(caseNo).toMatch(/^330105202603020\d{7}$/);
+    expect(queryPassword).toMatch(/^\d{6}$/);
+    const [row] = await ctx.services.database.db.select().from(cases).where(eq(cases.caseNo, caseNo));
+    expect(row!.applicantIdMasked).not.toContain('19900307');
+    expect(row!.applicantIdEnc).not.toContain(PERSON_ID);
+
+    const window = await as('window');
+    let c = (await window.request('GET', `/api/cases/${row!.id}`)).json() as Json;
+    expect(c.status).toBe('submitted');
+    expect(c.allowedActions).toEqual(expect.arrayContaining(['accepted', 'refused']));
+    c = await ok(window, c, 'accepted');
+    expect(c.committed).toMatchObject({ state: 'running', due: '2026-03-09', budget: 5 });
+    expect(c.statutory.due).toBe('2026-03-30');
+
+    clock.set(new Date(MONDAY.getTime() + DAY)); // Tue 03-03: supplement notice
+    const officer = await as('case-scj');
+    c = await ok(officer, c, 'supplement_requested', { items: [{ material: '健康证明', reason: '已过期' }] });
+    expect(c.status).toBe('supplementing');
+    expect(c.committed).toMatchObject({ state: 'paused', due: null, usedDays: 0 });
+    expect(c.supplementItems).toEqual([{ material: '健康证明', reason: '已过期' }]);
+
+    // The applicant sees what is missing.
+    const status = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/case-status',
+      payload: { caseNo, password: queryPassword },
+    });
+    expect(status.statusCode).toBe(200);
+    expect(status.json()).toMatchObject({
+      status: 'supplementing',
+      supplementItems: [{ material: '健康证明' }],
+    });
+    expect(JSON.stringify(status.json())).not.toContain('case-scj');
+
+    clock.set(new Date(MONDAY.getTime() + 3 * DAY)); // Thu 03-05: supplements in
+    c = await ok(await as('case-scj'), c, 'supplement_received');
+    // 03-03..03-05 removed: 03-06 1, 03-09 2, 03-10 3, 03-11 4, 03-12 5.
+    expect(c.committed).toMatchObject({ state: 'running', due: '2026-03-12' });
+    c = await ok(await as('case-scj'), c, 'reviewed', { opinion: '材料齐全' });
+    const approver = await as('approver-scj');
+    c = await ok(approver, c, 'decided', { decision: 'approve', opinion: '准予许可' });
+    c = await ok(await as('case-scj'), c, 'completed', { result: 'approved' });
+    expect(c.committed).toMatchObject({ state: 'stopped', overdue: false });
+    c = await ok(await as('window'), c, 'delivered', { method: 'window' });
+    expect(c).toMatchObject({ status: 'delivered', open: false, result: 'approved', version: 8 });
+    expect(c.events.map((e: Json) => e.kind)).toEqual([
+      'submitted',
+      'accepted',
+      'supplement_requested',
+      'supplement_received',
+      'reviewed',
+      'decided',
+      'completed',
+      'delivered',
+    ]);
+    expect(c.flags).toEqual([]);
+
+    const outbox = await ctx.services.database.db
+      .select()
+      .from(caseOutbox)
+      .where(eq(caseOutbox.caseId, c.id));
+    expect(outbox.map((o) => o.seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const audits = await ctx.services.database.db.select().from(auditLog).where(eq(auditLog.target, c.id));
+    expect(audits.length).toBe(8);
+
+    const wrong = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/case-status',
+      payload: { caseNo, password: '000000' },
+    });
+    expect(wrong.statusCode).toBe(404);
+    const unknown = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/case-status',
+      payload: { caseNo: '330105x', password: queryPassword },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().fields).toEqual(wrong.json().fields);
+  });
+
+  it('refuses illegal transitions with 409 and the reason, in the caller language', async () => {
+    clock.set(MONDAY);
+    const window = await as('window');
+    const { case: c } = await intake(window);
+    const officer = await as('case-scj');
+    const early = await act(officer, c, 'completed', { result: 'approved' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().fields[0].message).toBe('办件尚未受理');
+    const accepted = await ok(window, c, 'accepted');
+    const twice = await window.request(
+      'POST',
+      `/api/cases/${c.id}/actions`,
+      { kind: 'accepted', version: accepted.version, payload: {} },
+      { 'accept-language': 'en' },
+    );
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().fields[0].message).toBe('The case has already been accepted or refused');
+    // The window cannot decide: the matter names the approver.
+    const decide = await act(window, accepted, 'decided', { decision: 'approve', opinion: 'x' });
+    expect(decide.statusCode).toBe(403);
+    // Another department's approver does not even see the case.
+    const other = await act(await as('approver-mzj'), accepted, 'reviewed', { opinion: 'x' });
+    expect(other.statusCode).toBe(404);
+    // A stale version is refused.
+    const stale = await act(officer, c, 'reviewed', { opinion: 'x' });
+    expect(stale.statusCode).toBe(409);
+    const withdrawn = await ok(window, accepted, 'withdrawn', { reason: '申请人撤回' });
+    const closed = await act(officer, withdrawn, 'reviewed', { opinion: 'x' });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().fields[0].message).toBe('办件已结束，不能再办理');
+  });
+
+  it('is idempotent by key, and of two concurrent actions one wins and the other gets 409', async () => {
+    clock.set(MONDAY);
+    const window = await as('window');
+    const first = await intake(window, 'intake-key-1');
+    const again = await intake(window, 'intake-key-1');
+    expect(again.case.id).toBe(first.case.id);
+    expect(again.queryPassword).toBeNull();
+
+    const c = first.case;
+    const key = { 'idempotency-key': 'accept-1' };
+    const a = await act(window, c, 'accepted', {}, key);
+    const b = await act(window, c, 'accepted', {}, key);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    expect(b.json().version).toBe(a.json().version);
+    const events = await ctx.services.database.db
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, c.id));
+    expect(events.length).toBe(2);
+
+    const accepted = a.json() as Json;
+    const officer = await as('case-scj');
+    const results = await Promise.all([
+      act(officer, accepted, 'reviewed', { opinion: 'A' }),
+      act(officer, accepted, 'supplement_requested', { items: [{ material: 'B', reason: 'B' }] }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const after = await ctx.services.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id));
+    expect(after.length).toBe(3);
+  });
+
+  it('bad input names the field', async () => {
+    const window = await as('window');
+    const res = await window.request('POST', '/api/cases', {
+      matterId: licenceId,
+      applicant: { type: 'person', name: '王五', idNumber: '110101199003074478' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0]).toMatchObject({ path: 'applicant.idNumber' });
+    const noItems = await window.request('POST', `/api/cases/${(await intake(window)).case.id}/actions`, {
+      kind: 'supplement_requested',
+      version: 1,
+      payload: { items: [] },
+    });
+    expect(noItems.statusCode).toBe(400);
+    expect(noItems.json().fields[0].path).toContain('items');
+  });
+
+  it('raises an overdue flag in the scan, and recomputes open deadlines when the calendar is corrected', async () => {
+    clock.set(MONDAY);
+    const window = await as('window');
+    const { case: c } = await intake(window);
+    const accepted = await ok(window, c, 'accepted');
+    expect(accepted.committed.due).toBe('2026-03-09');
+
+    // The administrator adds a holiday on 2026-03-04: the open case's deadline moves a day.
+    const year = await ctx.services.calendar.year(2026);
+    await ctx.services.calendar.setYear(
+      { year: 2026, holidays: [...year.holidays, '2026-03-04'], makeUpWorkdays: year.makeUpWorkdays },
+      'test correction',
+      systemActor('test'),
+    );
+    const [row] = await ctx.services.database.db.select().from(cases).where(eq(cases.id, c.id));
+    expect(row!.committedDue).toBe('2026-03-10');
+    const recompute = await ctx.services.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'cases.clocks.recompute'));
+    expect(recompute.length).toBeGreaterThan(0);
+
+    clock.set(new Date(MONDAY.getTime() + 9 * DAY)); // Wed 03-11: past 03-10
+    const scan = await ctx.services.cases.scan(clock.now());
+    expect(scan.flagged).toBeGreaterThan(0);
+    const flags = await ctx.services.database.db
+      .select()
+      .from(caseFlags)
+      .where(and(eq(caseFlags.caseId, c.id), eq(caseFlags.type, 'overdue_committed')));
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.params).toMatchObject({ due: '2026-03-10', days: 1 });
+    const again = await ctx.services.cases.scan(clock.now());
+    expect(again.flagged).toBe(0);
+
+    const queue = (await (await as('window')).request('GET', '/api/cases?clock=overdue')).json() as Json;
+    expect(queue.items.map((i: Json) => i.id)).toContain(c.id);
+    await ctx.services.calendar.setYear(year, 'undo test correction', systemActor('test'));
+  });
+
+  it('the queue puts the nearest deadline first and scopes by role', async () => {
+    clock.set(MONDAY);
+    const window = await as('window');
+    const { case: c } = await intake(window);
+    await ok(window, c, 'accepted');
+    const list = (await window.request('GET', '/api/cases?pageSize=200')).json() as Json;
+    const dues = list.items.map((i: Json) => i.committed.due).filter((d: string | null) => d !== null);
+    expect([...dues].sort()).toEqual(dues);
+    const other = (await (await as('case-mzj')).request('GET', '/api/cases')).json() as Json;
+    expect(other.items.every((i: Json) => i.department.name !== list.items[0].department.name)).toBe(true);
+    const street = (await (await as('window-330105012')).request('GET', `/api/cases/${c.id}`)).statusCode;
+    expect(street).toBe(404);
+    void onlineOnlyId;
+  });
+});
