@@ -35,6 +35,22 @@ const page = {
   systemFlags: lazyPage(() => import('../features/registry/SystemFlagsPage.tsx'), 'SystemFlagsPage'),
   census: lazyPage(() => import('../features/registry/CensusPage.tsx'), 'CensusPage'),
   inbox: lazyPage(() => import('../features/registry/InboxPage.tsx'), 'InboxPage'),
+  caseQueue: lazyPage(() => import('../features/cases/CaseQueuePage.tsx'), 'CaseQueuePage'),
+  intake: lazyPage(() => import('../features/cases/IntakePage.tsx'), 'IntakePage'),
+  case: lazyPage(() => import('../features/cases/CasePage.tsx'), 'CasePage'),
+  apply: lazyPage(() => import('../features/cases/ApplyPage.tsx'), 'ApplyPage'),
+  status: lazyPage(() => import('../features/cases/StatusPage.tsx'), 'StatusPage'),
+  matters: lazyPage(() => import('../features/services/MattersPage.tsx'), 'MattersPage'),
+  matter: lazyPage(() => import('../features/services/MatterPage.tsx'), 'MatterPage'),
+  guideInspection: lazyPage(
+    () => import('../features/services/GuideInspectionPage.tsx'),
+    'GuideInspectionPage',
+  ),
+  supervision: lazyPage(() => import('../features/services/SupervisionPage.tsx'), 'SupervisionPage'),
+  evaluations: lazyPage(() => import('../features/services/EvaluationsPage.tsx'), 'EvaluationsPage'),
+  ranking: lazyPage(() => import('../features/services/RankingPage.tsx'), 'RankingPage'),
+  internal: lazyPage(() => import('../features/services/InternalStatsPage.tsx'), 'InternalStatsPage'),
+  province: lazyPage(() => import('../features/services/ProvincePage.tsx'), 'ProvincePage'),
 };
 
 function guarded(permission: Permission | Permission[], page: ReactNode) {
@@ -48,6 +64,10 @@ export function AppRoutes() {
       {/* The open catalogue: published, openable entries, for anyone without signing in. */}
       <Route path="/open" element={<page.openCatalog />} />
       <Route path="/open/datasets/:id" element={<page.openCatalog />} />
+      {/* Applicants, without signing in: apply online, look up a case and evaluate it. */}
+      <Route path="/apply" element={<page.apply />} />
+      <Route path="/apply/:matterId" element={<page.apply />} />
+      <Route path="/status" element={<page.status />} />
       <Route
         element={
           <RequireAuth>
@@ -81,6 +101,30 @@ export function AppRoutes() {
           element={guarded(['census.manage', 'census.respond'], <page.census />)}
         />
         <Route path="inbox" element={<page.inbox />} />
+        <Route path="cases" element={guarded('cases.read', <page.caseQueue />)} />
+        <Route path="cases/new" element={guarded('cases.handle', <page.intake />)} />
+        <Route path="cases/:id" element={guarded('cases.read', <page.case />)} />
+        <Route path="services/matters" element={guarded('matters.read', <page.matters />)} />
+        <Route path="services/matters/new" element={guarded('matters.edit', <page.matter />)} />
+        <Route path="services/matters/:id" element={guarded('matters.read', <page.matter />)} />
+        <Route path="services/inspection" element={guarded('matters.read', <page.guideInspection />)} />
+        <Route
+          path="services/internal"
+          element={guarded(['cases.read', 'matters.read'], <page.internal />)}
+        />
+        <Route
+          path="supervision"
+          element={guarded(['cases.supervise', 'cases.rectify'], <page.supervision />)}
+        />
+        <Route
+          path="supervision/evaluations"
+          element={guarded(['cases.supervise', 'cases.rectify'], <page.evaluations />)}
+        />
+        <Route
+          path="supervision/ranking"
+          element={guarded(['cases.supervise', 'cases.read'], <page.ranking />)}
+        />
+        <Route path="supervision/province" element={guarded('cases.supervise', <page.province />)} />
         <Route path="403" element={<ForbiddenPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

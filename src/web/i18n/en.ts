@@ -1,11 +1,15 @@
 import { catalogEn } from '../features/catalog/i18n.ts';
 import { registryEn } from '../features/registry/i18n.ts';
+import { casesEn } from '../features/cases/i18n.ts';
+import { servicesEn } from '../features/services/i18n.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Typed by the Chinese messages, so a missing or extra key fails the type check. */
 const en: Messages = {
   catalog: catalogEn,
   registry: registryEn,
+  cases: casesEn,
+  services: servicesEn,
   app: {
     name: 'OpenDistrict Digital Government Platform',
     shortName: 'OpenDistrict',
@@ -34,6 +38,17 @@ const en: Messages = {
     registry: 'System registry',
     systemFlags: 'Zombie and duplicate systems',
     census: 'Census',
+    services: 'Government services',
+    caseQueue: 'Case queue',
+    intake: 'Window intake',
+    matters: 'Matters and guides',
+    guideInspection: 'Guide inspection',
+    internal: 'Internal matters',
+    supervision: 'Supervision',
+    flags: 'Overdue and abnormal cases',
+    evaluations: 'Evaluations',
+    ranking: 'Department ranking',
+    province: 'Provincial case library',
     collapse: 'Collapse menu',
     expand: 'Expand menu',
   },

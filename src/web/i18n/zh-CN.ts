@@ -1,10 +1,14 @@
 import { catalogZh } from '../features/catalog/i18n.ts';
 import { registryZh } from '../features/registry/i18n.ts';
+import { casesZh } from '../features/cases/i18n.ts';
+import { servicesZh } from '../features/services/i18n.ts';
 
 /** Simplified Chinese, the default language. `en.ts` must have exactly the same keys (checked by its type). */
 const zhCN = {
   catalog: catalogZh,
   registry: registryZh,
+  cases: casesZh,
+  services: servicesZh,
   app: {
     name: '开放区县数字政府平台 OpenDistrict',
     shortName: 'OpenDistrict',
@@ -33,6 +37,17 @@ const zhCN = {
     registry: '信息系统一本账',
     systemFlags: '僵尸与重复系统',
     census: '普查',
+    services: '政务服务',
+    caseQueue: '办件队列',
+    intake: '窗口收件',
+    matters: '事项与办事指南',
+    guideInspection: '办事指南检查',
+    internal: '机关内部最多跑一次',
+    supervision: '效能监督',
+    flags: '超期与异常办件',
+    evaluations: '好差评',
+    ranking: '部门排名',
+    province: '省办件库对接',
     collapse: '收起菜单',
     expand: '展开菜单',
   },
