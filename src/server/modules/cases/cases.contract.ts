@@ -184,7 +184,7 @@ export const caseFlagView = z
     dueOn: z.string().nullable(),
     closedAt: z.string().nullable(),
   })
-  .meta({ id: 'CaseFlag' });
+  .meta({ id: 'CaseDetailFlag' });
 
 export const caseEvaluationView = z.object({
   id: z.string(),
