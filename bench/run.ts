@@ -6,6 +6,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { TEST_ENV } from '../test/env.ts';
 import { catalogBench } from './catalog.ts';
+import { casesBench } from './cases.ts';
 import { createDatabase, login, report, results, startPostgres, timeToReady } from './lib.ts';
 
 async function startupBench(kind: string, env: Record<string, string>) {
@@ -58,6 +59,8 @@ try {
   // `npm run bench -- catalog` runs only the catalogue benchmarks.
   if (process.argv[2] === 'catalog') {
     await catalogBench(pgServer.url, { ...base, DATA_DIR: path.join(tmp, 'catalog') });
+  } else if (process.argv[2] === 'cases') {
+    await casesBench(pgServer.url, { ...base, DATA_DIR: path.join(tmp, 'cases') });
   } else {
     await startupBench('PGlite', { ...base, DATA_DIR: path.join(tmp, 'pglite') });
     const url = await createDatabase(pgServer.url, 'od_bench_startup');
@@ -65,6 +68,7 @@ try {
     await httpBench('PostgreSQL', { ...base, DATA_DIR: path.join(tmp, 'pg'), DATABASE_URL: url });
     await httpBench('PGlite', { ...base, DATA_DIR: path.join(tmp, 'pglite') });
     await catalogBench(pgServer.url, { ...base, DATA_DIR: path.join(tmp, 'catalog') });
+    await casesBench(pgServer.url, { ...base, DATA_DIR: path.join(tmp, 'cases') });
   }
 } finally {
   pgServer.stop();

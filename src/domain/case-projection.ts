@@ -42,7 +42,7 @@ export interface ProjectedCase {
 export function caseClocks(
   idx: WorkdayIndex,
   inputs: ClockInputs,
-  limits: CaseLimits,
+  limits: Pick<CaseLimits, 'committedLimitDays' | 'statutoryLimitDays'>,
   asOf: IsoDate,
   warnShare: number,
 ): { committed: ClockResult; statutory: ClockResult; clockState: ClockState } {
