@@ -1,5 +1,7 @@
 import { catalogLabels } from '../modules/catalog/catalog.labels.ts';
 import { casesLabels } from '../modules/cases/cases.labels.ts';
+import { caseImportAuditLabels } from '../modules/cases/import.messages.ts';
+import { supervisionLabels } from '../modules/cases/supervision.labels.ts';
 import { censusLabels } from '../modules/census/census.labels.ts';
 import { mattersLabels } from '../modules/matters/matters.labels.ts';
 import { registryLabels } from '../modules/registry/registry.labels.ts';
@@ -79,12 +81,15 @@ const LABELS = {
     ...censusLabels.auditAction,
     ...mattersLabels.auditAction,
     ...casesLabels.auditAction,
+    ...supervisionLabels.auditAction,
+    ...caseImportAuditLabels,
   },
   ...registryLabels.codes,
   ...catalogLabels.codes,
   ...censusLabels.codes,
   ...mattersLabels.codes,
   ...casesLabels.codes,
+  ...supervisionLabels.codes,
 } as const satisfies Record<string, Record<string, readonly [string, string]>>;
 
 export type LabelKind = keyof typeof LABELS;

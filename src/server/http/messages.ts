@@ -1,5 +1,7 @@
 import { catalogMessages } from '../modules/catalog/catalog.messages.ts';
 import { casesMessages } from '../modules/cases/cases.messages.ts';
+import { caseImportMessages } from '../modules/cases/import.messages.ts';
+import { supervisionMessages } from '../modules/cases/supervision.messages.ts';
 import { censusMessages } from '../modules/census/census.messages.ts';
 import { mattersMessages } from '../modules/matters/matters.messages.ts';
 import { notifyMessages } from '../modules/notify/notify.messages.ts';
@@ -149,6 +151,8 @@ const catalogue = {
   ...censusMessages,
   ...mattersMessages,
   ...casesMessages,
+  ...supervisionMessages,
+  ...caseImportMessages,
   ...notifyMessages,
 } as const;
 

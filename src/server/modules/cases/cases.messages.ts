@@ -61,4 +61,44 @@ export const casesMessages = {
     '该 Idempotency-Key 已用于另一操作',
     'This Idempotency-Key was used for another action',
   ],
+  // The reason of each flag, from its parameters (domain/case-flags.ts).
+  'od.cases.flag.overdue_committed': [
+    '超过承诺时限（{due}）{days} 个工作日',
+    '{days} working days past the committed limit ({due})',
+  ],
+  'od.cases.flag.overdue_statutory': [
+    '超过法定时限（{due}）{days} 个工作日',
+    '{days} working days past the statutory limit ({due})',
+  ],
+  'od.cases.flag.completed_before_accepted': [
+    '办结时间（{completed}）早于受理时间（{accepted}）',
+    'Completed ({completed}) before it was accepted ({accepted})',
+  ],
+  'od.cases.flag.accepted_before_submitted': [
+    '受理时间（{accepted}）早于申请时间（{submitted}）',
+    'Accepted ({accepted}) before it was submitted ({submitted})',
+  ],
+  'od.cases.flag.completed_without_acceptance': ['没有受理记录即已办结', 'Completed without any acceptance'],
+  'od.cases.flag.missing_stage': [
+    '办结前缺少必经环节：{stages}',
+    'Completed without the required stages: {stages}',
+  ],
+  'od.cases.flag.too_fast': [
+    '受理后 {minutes} 分钟即办结，短于该事项的合理用时 {min} 分钟',
+    'Completed {minutes} minutes after acceptance, under the plausible {min} minutes for the matter',
+  ],
+  'od.cases.flag.outside_working_time': [
+    '{date} {time} 在非工作时间办理（共 {count} 次）',
+    'Handled outside working time on {date} at {time} ({count} times)',
+  ],
+  'od.cases.flag.result_missing': ['已办结但缺少办结结果代码', 'Completed without a result code'],
+  'od.cases.flag.committed_above_statutory': [
+    '承诺时限 {committed} 个工作日超过法定时限 {statutory} 个工作日',
+    'The committed limit ({committed} working days) exceeds the statutory one ({statutory})',
+  ],
+  'od.cases.flag.upstream_mismatch': [
+    '与省办件库的副本不一致：{fields}',
+    'Differs from the provincial case library: {fields}',
+  ],
+  'od.cases.flag.poor_evaluation': ['收到差评（{grade} 分）', 'Poor evaluation (grade {grade})'],
 } as const satisfies Record<string, readonly [string, string]>;
