@@ -28,6 +28,10 @@ import { ckanRoutes } from './modules/catalog/ckan.routes.ts';
 import { dcatRoutes } from './modules/catalog/dcat.routes.ts';
 import { searchRoutes } from './modules/catalog/search.routes.ts';
 import { casesRoutes } from './modules/cases/cases.routes.ts';
+import { caseImportRoutes } from './modules/cases/cases.import.routes.ts';
+import { evaluationRoutes } from './modules/cases/evaluations.routes.ts';
+import { supervisionRoutes } from './modules/cases/supervision.routes.ts';
+import { provincialRoutes } from './modules/cases/provincial.routes.ts';
 import { censusRoutes } from './modules/census/census.routes.ts';
 import { mattersRoutes } from './modules/matters/matters.routes.ts';
 import { notifyRoutes } from './modules/notify/notify.routes.ts';
@@ -212,6 +216,10 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   await app.register(dcatRoutes);
   await app.register(mattersRoutes);
   await app.register(casesRoutes);
+  await app.register(caseImportRoutes);
+  await app.register(supervisionRoutes);
+  await app.register(evaluationRoutes);
+  await app.register(provincialRoutes);
 
   app.get('/api/openapi.json', { config: { access: access.public }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -13,7 +13,12 @@ import { RegionsRepo } from './modules/org/regions.repo.ts';
 import { UsersRepo } from './modules/org/users.repo.ts';
 import { CatalogService } from './modules/catalog/catalog.service.ts';
 import { CatalogSearch } from './modules/catalog/search.repo.ts';
+import { CaseImportService } from './modules/cases/cases.import.service.ts';
 import { CaseService } from './modules/cases/cases.service.ts';
+import { EvaluationService } from './modules/cases/evaluations.service.ts';
+import { InternalStatsService } from './modules/cases/internal-stats.service.ts';
+import { ProvincialService } from './modules/cases/provincial.service.ts';
+import { SupervisionService } from './modules/cases/supervision.service.ts';
 import { CensusService } from './modules/census/census.service.ts';
 import { MattersService } from './modules/matters/matters.service.ts';
 import type { ModuleDeps } from './modules/deps.ts';
@@ -55,6 +60,12 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
   const census = new CensusService(deps);
   const matters = new MattersService(deps);
   const cases = new CaseService(deps);
+  const supervision = new SupervisionService(deps);
+  const evaluations = new EvaluationService(deps);
+  const internalStats = new InternalStatsService(deps);
+  const caseImport = new CaseImportService(deps);
+  // One adapter per process: routes, jobs and the demo's simulator share its upstream.
+  const province = new ProvincialService(deps);
   // Search has no decisions beyond the visibility rule it applies in SQL: routes read it directly.
   const catalogSearch = new CatalogSearch(db);
   return {
@@ -73,6 +84,11 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
     census,
     matters,
     cases,
+    supervision,
+    evaluations,
+    internalStats,
+    caseImport,
+    province,
   };
 }
 

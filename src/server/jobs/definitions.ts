@@ -1,5 +1,6 @@
 import type { Services } from '../services.ts';
 import { casesJobs } from '../modules/cases/cases.jobs.ts';
+import { provincialJobs } from '../modules/cases/provincial.jobs.ts';
 import { censusJobs } from '../modules/census/census.jobs.ts';
 import { mattersJobs } from '../modules/matters/matters.jobs.ts';
 import { registryJobs } from '../modules/registry/registry.jobs.ts';
@@ -22,5 +23,6 @@ export function foundationJobs(s: Services): JobDefinition[] {
     ...censusJobs(s),
     ...mattersJobs(s),
     ...casesJobs(s),
+    ...provincialJobs(s),
   ];
 }

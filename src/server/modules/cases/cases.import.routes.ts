@@ -6,7 +6,6 @@ import { acceptXlsxBodies, sendXlsxFile, XLSX_TYPE } from '../../http/excel.ts';
 import { AppError } from '../../http/errors.ts';
 import { pickLang } from '../../http/messages.ts';
 import { IMPORT_MAX_CASES, IMPORT_MAX_EVENTS } from './cases.import.ts';
-import { CaseImportService } from './cases.import.service.ts';
 
 export const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl'];
 /** JSON lines of 50,000 cases with their events fit in this; a spreadsheet keeps the XLSX limit. */
@@ -26,8 +25,7 @@ const max = (n: number) => n.toLocaleString('en');
 
 /** The historical import of cases with their event histories: the Excel template and the import. */
 export const caseImportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { database, config, clock, audit, calendar, notify } = app.services;
-  const service = new CaseImportService({ db: database.db, config, clock, audit, calendar, notify });
+  const service = app.services.caseImport;
 
   // The import takes the file itself as the body (only in this plugin).
   acceptXlsxBodies(app);

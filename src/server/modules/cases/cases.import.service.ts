@@ -91,9 +91,7 @@ export class CaseImportService {
     } catch (err) {
       // Someone wrote one of the case numbers after the check: the file is refused, nothing written.
       if (isUniqueViolation(err))
-        throw new AppError('DUPLICATE', { field: 'caseNo' }, [
-          { path: 'caseNo', message: 'od.cases.import.duplicateInDb', params: { caseNo: '' } },
-        ]);
+        throw new AppError('DUPLICATE', { field: 'caseNo' }, [{ path: 'caseNo', message: 'od.duplicate' }]);
       throw err;
     }
     return { ...rows.result, dryRun: false };

@@ -30,7 +30,10 @@ import {
   type SheetSpec,
 } from '../../http/xlsx-import.ts';
 import type { HistoryCase, HistoryEvaluation, HistoryEvent, HistoryMatter } from './history.writer.ts';
-import { caseCodeLabels } from './import.messages.ts';
+import { label } from '../../http/labels.ts';
+import { mattersLabels } from '../matters/matters.labels.ts';
+import { casesLabels } from './cases.labels.ts';
+import { importCodeLabels } from './import.messages.ts';
 
 /** Cases and events one import takes; a larger file is refused as a whole (split it). */
 export const IMPORT_MAX_CASES = 50_000;
@@ -40,11 +43,19 @@ export const MAX_EVENTS_PER_CASE = 1_000;
 // ---------------------------------------------------------------------------------------------
 // The Excel template: 办件 (one row per case) and 办理事件 (one row per event, joined by 申办流水号)
 
-type LabelKind = keyof typeof caseCodeLabels;
-const options = (kind: LabelKind): ImportColumn['options'] =>
-  Object.entries(caseCodeLabels[kind] as Record<string, readonly [string, string]>).map(
-    ([value, [zh, en]]) => ({ value, zh, en }),
-  );
+type Labels = Record<string, readonly [string, string]>;
+const options = (labels: Labels): ImportColumn['options'] =>
+  Object.entries(labels).map(([value, [zh, en]]) => ({ value, zh, en }));
+const codes = {
+  ...casesLabels.codes,
+  ...importCodeLabels,
+  specialProcedure: mattersLabels.codes.specialProcedure,
+};
+const roleOptions: ImportColumn['options'] = STAGE_ROLES.map((r) => ({
+  value: r,
+  zh: label('role', r, 'zh-CN'),
+  en: label('role', r, 'en'),
+}));
 
 const TIME_NOTE = 'YYYY-MM-DD HH:mm:ss（北京时间），或带时区的 ISO 8601';
 
@@ -73,14 +84,14 @@ export const CASE_SHEET: SheetSpec = {
       header: '申办渠道',
       headerEn: 'Channel',
       required: true,
-      options: options('caseChannel'),
+      options: options(codes.caseChannel),
     },
     {
       key: 'applicantType',
       header: '申请人类型',
       headerEn: 'Applicant type',
       required: true,
-      options: options('applicantType'),
+      options: options(codes.applicantType),
     },
     { key: 'applicantName', header: '申请人名称', headerEn: 'Applicant name', required: true, width: 24 },
     {
@@ -101,17 +112,17 @@ export const CASE_SHEET: SheetSpec = {
       key: 'evaluationStage',
       header: '评价环节',
       headerEn: 'Evaluation stage',
-      options: options('evaluationStage'),
+      options: options(codes.evaluationStage),
     },
     {
       key: 'evaluationGrade',
       header: '评价等级',
       headerEn: 'Evaluation grade',
-      options: options('evaluationGrade'),
+      options: options(codes.evaluationGrade),
     },
     { key: 'evaluationAt', header: '评价时间', headerEn: 'Evaluated at', width: 20, note: TIME_NOTE },
     { key: 'evaluationComment', header: '评价内容', headerEn: 'Evaluation comment', width: 30 },
-    { key: 'evaluationRealName', header: '实名评价', headerEn: 'Real name', options: options('yesNo') },
+    { key: 'evaluationRealName', header: '实名评价', headerEn: 'Real name', options: options(codes.yesNo) },
     { key: 'returnVisitAt', header: '回访时间', headerEn: 'Return visit at', width: 20, note: TIME_NOTE },
     { key: 'returnVisitBy', header: '回访人', headerEn: 'Return visit by' },
     { key: 'returnVisitNote', header: '回访情况', headerEn: 'Return visit note', width: 30 },
@@ -124,7 +135,13 @@ export const EVENT_SHEET: SheetSpec = {
   nameEn: 'Events',
   columns: [
     { key: 'caseNo', header: '申办流水号', headerEn: 'Case number', required: true, width: 26 },
-    { key: 'kind', header: '事件类型', headerEn: 'Event', required: true, options: options('caseEventKind') },
+    {
+      key: 'kind',
+      header: '事件类型',
+      headerEn: 'Event',
+      required: true,
+      options: options(codes.caseEventKind),
+    },
     {
       key: 'at',
       header: '发生时间',
@@ -135,7 +152,7 @@ export const EVENT_SHEET: SheetSpec = {
       note: `${TIME_NOTE}；同一办件的事件按时间先后排列`,
     },
     { key: 'actorName', header: '经办人', headerEn: 'Actor' },
-    { key: 'actorRole', header: '经办角色', headerEn: 'Actor role', options: options('stageRole') },
+    { key: 'actorRole', header: '经办角色', headerEn: 'Actor role', options: roleOptions },
     {
       key: 'detail',
       header: '意见/原因/说明',
@@ -155,12 +172,17 @@ export const EVENT_SHEET: SheetSpec = {
       key: 'procedure',
       header: '特别程序',
       headerEn: 'Special procedure',
-      options: options('specialProcedure'),
+      options: options(codes.specialProcedure),
     },
     { key: 'days', header: '延期天数', headerEn: 'Extension days', note: '工作日' },
-    { key: 'decision', header: '决定', headerEn: 'Decision', options: options('caseDecision') },
-    { key: 'result', header: '办结结果', headerEn: 'Result', options: options('caseResult') },
-    { key: 'method', header: '送达方式', headerEn: 'Delivery method', options: options('deliveryMethod') },
+    { key: 'decision', header: '决定', headerEn: 'Decision', options: options(codes.caseDecision) },
+    { key: 'result', header: '办结结果', headerEn: 'Result', options: options(codes.caseResult) },
+    {
+      key: 'method',
+      header: '送达方式',
+      headerEn: 'Delivery method',
+      options: options(codes.deliveryMethod),
+    },
   ],
 };
 

@@ -16,6 +16,8 @@ export const casesLabels = {
     'case.withdrawn': ['撤回', 'Case withdrawn'],
     'cases.export': ['导出办件', 'Cases exported'],
     'cases.clocks.recompute': ['重算办件时限', 'Case deadlines recomputed'],
+    'province.reconcile': ['省办件库比对', 'Reconciliation with the provincial case library'],
+    'province.deliver': ['推送省办件库', 'Delivery to the provincial case library'],
   },
   codes: {
     caseChannel: {

@@ -97,8 +97,8 @@ export const casesMessages = {
     'The committed limit ({committed} working days) exceeds the statutory one ({statutory})',
   ],
   'od.cases.flag.upstream_mismatch': [
-    '与省办件库的副本不一致：{fields}',
-    'Differs from the provincial case library: {fields}',
+    '与省办件库的副本不一致：{summary}',
+    'Differs from the provincial case library: {summary}',
   ],
   'od.cases.flag.poor_evaluation': ['收到差评（{grade} 分）', 'Poor evaluation (grade {grade})'],
 } as const satisfies Record<string, readonly [string, string]>;

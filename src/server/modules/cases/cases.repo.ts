@@ -172,8 +172,8 @@ export class CaseRepo {
     return rows.length === 1;
   }
 
-  async enqueueOutbox(tx: DbOrTx, caseId: string, seq: number, payload: Record<string, unknown>) {
-    await tx.insert(caseOutbox).values({ caseId, seq, payload });
+  async enqueueOutbox(tx: DbOrTx, caseId: string, seq: number, payload: Record<string, unknown>, now: Date) {
+    await tx.insert(caseOutbox).values({ caseId, seq, payload, createdAt: now, nextAttemptAt: now });
   }
 
   private where(scope: RowScope, f: CaseFilter): SQL | undefined {

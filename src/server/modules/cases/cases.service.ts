@@ -373,6 +373,7 @@ export class CaseService {
         statutoryLimitDays: row.statutoryLimitDays,
         event: { seq, kind: event.kind, at: event.at },
       }),
+      event.at,
     );
     return (await this.repo.byId(row.id, null, tx))!;
   }

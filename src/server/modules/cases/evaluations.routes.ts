@@ -4,8 +4,6 @@ import { commonErrors, errorBody, listOf, uuidParam } from '../../http/contract.
 import { allPages, sendXlsx } from '../../http/excel.ts';
 import { chinaTime, label } from '../../http/labels.ts';
 import { pickLang } from '../../http/messages.ts';
-import { EvaluationService } from './evaluations.service.ts';
-import { depsOf } from './supervision.service.ts';
 import {
   evaluationBody,
   evaluationExportQuery,
@@ -20,7 +18,7 @@ import { presentEvaluation } from './supervision.present.ts';
 
 /** 好差评: the applicant's evaluation (public), the departments' list, return visits, the summary. */
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const evaluations = new EvaluationService(depsOf(app.services));
+  const { evaluations } = app.services;
   const { audit, config } = app.services;
   const readAccess = access.anyPermission('cases.supervise', 'cases.rectify');
   // Like sign-in: per client address and case number, so a query password can't be guessed quickly.

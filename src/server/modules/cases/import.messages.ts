@@ -1,7 +1,4 @@
-/**
- * The historical import's messages, audit label and code labels: [中文, English]. To be merged into
- * the module's catalogues (cases.messages.ts → http/messages.ts, cases.labels.ts → http/labels.ts).
- */
+/** The historical import's messages, audit label and code labels: [中文, English]. */
 export const caseImportMessages = {
   'od.cases.import.encoding': ['文件不是 UTF-8 编码的文本', 'The file is not UTF-8 text'],
   'od.cases.import.json': ['该行不是一个 JSON 对象', 'This line is not a JSON object'],
@@ -73,60 +70,16 @@ export const caseImportAuditLabels = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 /**
- * Names of the case codes for the import template's drop-downs (a cell may hold the code or either
- * name). They belong with the module's code labels (cases.labels.ts) once that file has them.
+ * Names of the codes the import template's drop-downs need that no module's labels have yet (a cell
+ * may hold the code or either name); the others come from cases.labels.ts, matters.labels.ts and
+ * the roles in http/labels.ts.
  */
-export const caseCodeLabels = {
-  caseEventKind: {
-    submitted: ['申请', 'Submitted'],
-    accepted: ['受理', 'Accepted'],
-    refused: ['不予受理', 'Refused'],
-    supplement_requested: ['补正告知', 'Supplement requested'],
-    supplement_received: ['补正材料收讫', 'Supplement received'],
-    special_started: ['特别程序开始', 'Special procedure started'],
-    special_ended: ['特别程序结束', 'Special procedure ended'],
-    extended: ['延期', 'Extended'],
-    reviewed: ['审查', 'Reviewed'],
-    decided: ['决定', 'Decided'],
-    completed: ['办结', 'Completed'],
-    delivered: ['出件送达', 'Delivered'],
-    withdrawn: ['撤回', 'Withdrawn'],
-  },
-  caseChannel: {
-    window: ['窗口', 'Window'],
-    online: ['网上', 'Online'],
-    mobile: ['移动端', 'Mobile'],
-    self_service: ['自助终端', 'Self-service'],
-  },
-  applicantType: {
-    person: ['自然人', 'Person'],
-    enterprise: ['法人', 'Enterprise'],
-    department: ['机关', 'Department'],
-  },
-  caseResult: {
-    approved: ['准予', 'Approved'],
-    denied: ['不予', 'Denied'],
-    returned: ['退回', 'Returned'],
-    voided: ['作废', 'Voided'],
-    withdrawn: ['撤回', 'Withdrawn'],
-    refused: ['不予受理', 'Refused'],
-  },
+export const importCodeLabels = {
   caseDecision: { approve: ['准予', 'Approve'], deny: ['不予', 'Deny'] },
-  specialProcedure: {
-    hearing: ['听证', 'Hearing'],
-    testing: ['检验检测', 'Testing'],
-    inspection: ['现场核查', 'Inspection'],
-    expert_review: ['专家评审', 'Expert review'],
-  },
   deliveryMethod: {
     window: ['窗口领取', 'At the window'],
     mail: ['邮寄', 'By mail'],
     electronic: ['电子送达', 'Electronic'],
-  },
-  stageRole: {
-    window_officer: ['综合窗口人员', 'Service window officer'],
-    dept_case_officer: ['部门办件专员', 'Department case officer'],
-    dept_case_approver: ['部门审批负责人', 'Department approver'],
   },
   evaluationStage: { accepted: ['受理后', 'After acceptance'], completed: ['办结后', 'After completion'] },
   evaluationGrade: {

@@ -4,7 +4,6 @@ import { commonErrors, listOf, uuidParam } from '../../http/contract.ts';
 import { allPages, sendXlsx, type Column } from '../../http/excel.ts';
 import { chinaTime, label } from '../../http/labels.ts';
 import { pickLang } from '../../http/messages.ts';
-import { InternalStatsService } from './internal-stats.service.ts';
 import {
   caseFlagDetail,
   caseFlagSchema,
@@ -18,7 +17,7 @@ import {
   reviewBody,
 } from './supervision.contract.ts';
 import { presentFlag, presentFlagDetail } from './supervision.present.ts';
-import { depsOf, SupervisionService, type RankingRow } from './supervision.service.ts';
+import type { RankingRow } from './supervision.service.ts';
 
 const conflictErrors = { ...commonErrors, 409: commonErrors[400], 422: commonErrors[400] };
 
@@ -31,10 +30,7 @@ export const percent = (v: number | null) =>
  * department and review by the bureau, the department ranking, and the internal-matter figures.
  */
 export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = depsOf(app.services);
-  const supervision = new SupervisionService(deps);
-  const internal = new InternalStatsService(deps);
-  const { audit } = app.services;
+  const { supervision, internalStats: internal, audit } = app.services;
   const flagAccess = access.anyPermission('cases.supervise', 'cases.rectify');
 
   app.get(

@@ -17,18 +17,6 @@ import {
   type Period,
 } from './supervision.repo.ts';
 
-/** The module dependencies from the process's services (until services.ts wires these services). */
-export function depsOf(s: Omit<ModuleDeps, 'db'> & { database: { db: ModuleDeps['db'] } }): ModuleDeps {
-  return {
-    db: s.database.db,
-    config: s.config,
-    clock: s.clock,
-    audit: s.audit,
-    calendar: s.calendar,
-    notify: s.notify,
-  };
-}
-
 /**
  * Who reaches which flags and evaluations: the bureau (cases.supervise) its region (the whole
  * district); a department's case officers and approvers (cases.rectify) their own department; an API
