@@ -82,8 +82,8 @@ export async function casesBench(adminUrl: string, env: Record<string, string>) 
     await db.execute(sql`
       insert into wd
       select d::date, (count(*) filter (where w) over (order by d))::int
-      from (select d, case when to_char(d, 'YYYY-MM-DD') = any(${year.holidays}::text[]) then false
-                           when to_char(d, 'YYYY-MM-DD') = any(${year.makeUpWorkdays}::text[]) then true
+      from (select d, case when to_char(d, 'YYYY-MM-DD') = any(${sql.param(year.holidays)}::text[]) then false
+                           when to_char(d, 'YYYY-MM-DD') = any(${sql.param(year.makeUpWorkdays)}::text[]) then true
                            else extract(isodow from d) < 6 end as w
             from generate_series(date '2026-01-01', date '2026-12-31', interval '1 day') d) x`);
     const baseline = await seconds(() =>

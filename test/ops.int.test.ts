@@ -34,9 +34,9 @@ describe('command line', { timeout: 180_000 }, () => {
 
   it('seeds the demo district once, manages users, and verifies the audit chain', async () => {
     const { env } = await install();
-    const seeded = await cli(['seed', '--demo'], env);
-    expect(seeded.stdout).toMatch(/86 regions, 42 departments, 172 users/);
-    expect((await cli(['seed', '--demo'], env)).stdout).toMatch(/already here/);
+    const seeded = await cli(['seed', '--demo', '--scale', '0.1'], env);
+    expect(seeded.stdout).toMatch(/86 regions, 42 departments, 223 users/);
+    expect((await cli(['seed', '--demo', '--scale', '0.1'], env)).stdout).toMatch(/already here/);
     const created = await cli(
       [
         'user',
@@ -82,7 +82,7 @@ describe('command line', { timeout: 180_000 }, () => {
 
   it('backs up and restores into a new installation with counts and audit chain intact (DAT-5)', async () => {
     const { env } = await install();
-    await cli(['seed', '--demo'], env);
+    await cli(['seed', '--demo', '--scale', '0.1'], env);
     const file = path.join(os.tmpdir(), `od-backup-${Date.now()}.jsonl.gz`);
     const b = await cli(['backup', file], env);
     expect(b.code, b.stderr).toBe(0);
@@ -104,7 +104,7 @@ describe('command line', { timeout: 180_000 }, () => {
 
   it('audit verify exits 1 naming the first record edited directly in the database', async () => {
     const { env } = await install();
-    await cli(['seed', '--demo'], env);
+    await cli(['seed', '--demo', '--scale', '0.1'], env);
     // A database superuser edits a record, bypassing the append-only trigger.
     const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
     try {
@@ -132,7 +132,7 @@ describe('command line', { timeout: 180_000 }, () => {
 
   it('refuses to serve the demo district in production, with its well-known accounts (ACL-4)', async () => {
     const { env } = await install();
-    await cli(['seed', '--demo'], env);
+    await cli(['seed', '--demo', '--scale', '0.1'], env);
     const r = await cli(['serve'], {
       ...env,
       SECURITY_PROFILE: 'production',

@@ -34,6 +34,6 @@ describe('demo seeding', () => {
     );
     expect(rows).toHaveLength(86);
     const users = await ctx.database.query<{ n: number }>(`select count(*)::int as n from users where demo`);
-    expect(users[0]!.n).toBe(172);
+    expect(users[0]!.n).toBe(223);
   });
 });

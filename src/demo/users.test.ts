@@ -7,7 +7,7 @@ const byName = new Map(users.map((u) => [u.username, u]));
 
 describe('demoUsers', () => {
   it('creates 5 role accounts, 2 per department, 1 per street and 1 per community', () => {
-    expect(users).toHaveLength(5 + 2 * 42 + 8 + 75);
+    expect(users).toHaveLength(5 + 3 * 42 + 1 + 8 + 8 + 75);
     expect(new Set(users.map((u) => u.username)).size).toBe(users.length);
   });
 

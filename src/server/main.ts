@@ -17,6 +17,8 @@ import { securitySelfCheck } from './ops/self-check.ts';
 import { foundationJobs } from './jobs/definitions.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { DemoSeedRefusedError, demoSignIns, isDemoInstallation, seedDemo } from './seed/demo.ts';
+import { demoUpstreamPlant } from './seed/demo-services.ts';
+import { startDemoProvince } from './modules/cases/provincial.demo.ts';
 import type { Services } from './services.ts';
 import type { Principal } from './modules/auth/principal.ts';
 import { permissionsOf } from '../domain/permissions.ts';
@@ -126,6 +128,11 @@ async function serve(): Promise<void> {
   // The demo profile starts anyway (the demo has an `admin` account by design) but says so.
   for (const p of problems)
     if (!demo || !p.includes('default account')) app.log.warn(`security self-check: ${p}`);
+  // The demo district has its own simulated provincial case library unless PROVINCE_URL names one.
+  const province =
+    demo && !config.production && !config.PROVINCE_URL
+      ? await startDemoProvince(services, (await demoUpstreamPlant(database.db)) ?? undefined)
+      : null;
   const scheduler = new Scheduler(database.db, services.clock, foundationJobs(services), app.log);
   await scheduler.register();
   let closing = false;
@@ -145,6 +152,7 @@ async function serve(): Promise<void> {
     const steps: [string, () => Promise<unknown>][] = [
       ['jobs', () => scheduler.stop()],
       ['http', () => app.close()],
+      ['province simulator', async () => province?.close()],
       ['database', () => database.close()],
     ];
     for (const [step, run] of steps) {
@@ -172,6 +180,7 @@ async function serve(): Promise<void> {
     `  API reference:    http://${host}:${port}/api/docs`,
     `  database / 数据库: ${database.kind === 'postgres' ? redactUrl(config.DATABASE_URL!) : `PGlite (embedded) in ${config.DATA_DIR}`}`,
   ];
+  if (province) lines.push(`  province / 省办件库: ${province.url} (simulator, ${province.loaded} cases)`);
   if (demo) lines.push('', 'Demo sign-ins / 演示账号:', ...demoSignIns(config.DEMO_PASSWORD));
   console.log(lines.join('\n') + '\n');
 }
@@ -196,19 +205,21 @@ program
   .option('--demo', 'the deterministic demo district')
   .option('--seed <n>', 'random seed for the demo', (v) => Number.parseInt(v, 10))
   .option('--force', 'seed even though non-demo accounts exist')
-  .action((opts: { demo?: boolean; seed?: number; force?: boolean }) =>
+  .option('--scale <x>', 'cases: 30,000 × x (default 1; at least 2,000)', (v) => Number.parseFloat(v))
+  .action((opts: { demo?: boolean; seed?: number; force?: boolean; scale?: number }) =>
     withRuntime(async (s) => {
       if (!opts.demo) throw new InvalidArgumentError('say what to seed: --demo');
       const bar = progressBar('demo');
       const r = await seedDemo(s, {
         seed: opts.seed,
         force: opts.force,
+        ...(opts.scale !== undefined && opts.scale > 0 ? { caseCount: Math.round(30_000 * opts.scale) } : {}),
         onProgress: (d, t, l) => bar.update(d, t, l),
       });
       bar.stop();
       console.log(
         r.seeded
-          ? `demo district seeded (seed ${r.seed}): ${r.regions} regions, ${r.departments} departments, ${r.users} users, ${r.systems} systems, ${r.datasets} catalogue entries`
+          ? `demo district seeded (seed ${r.seed}): ${r.regions} regions, ${r.departments} departments, ${r.users} users, ${r.systems} systems, ${r.datasets} catalogue entries, ${r.matters} matters, ${r.cases} cases`
           : `the demo district is already here (seed ${r.seed}); nothing to do`,
       );
     }),

@@ -81,7 +81,9 @@ export async function backup(database: Database, file: string, onProgress?: Prog
       createdAt: new Date().toISOString(),
       tables: counts,
     };
-    lines.push(JSON.stringify(header), ...body);
+    // One row at a time: spreading 150,000 rows into push() overflows the stack.
+    lines.push(JSON.stringify(header));
+    for (const line of body) lines.push(line);
   };
   if (database.kind === 'postgres') {
     const client = await database.pool!.connect();

@@ -14,6 +14,7 @@ import {
 import { systemActor } from '../modules/audit/audit.service.ts';
 import type { Services } from '../services.ts';
 import { buildDemoRegistry, insertDemoRegistry } from './demo-registry.ts';
+import { buildDemoServices, insertDemoServices } from './demo-services.ts';
 
 export class DemoSeedRefusedError extends Error {}
 
@@ -25,6 +26,9 @@ export interface DemoSeedResult {
   /** Information systems and catalogue entries (0 when the district was already there). */
   systems: number;
   datasets: number;
+  /** Matters and cases (0 when the district was already there). */
+  matters: number;
+  cases: number;
   seed: number;
 }
 
@@ -37,6 +41,8 @@ export async function seedDemo(
   opts: {
     seed?: number;
     force?: boolean;
+    /** Cases in the demo's year (default 30,000; the test template takes fewer). */
+    caseCount?: number;
     onProgress?: (done: number, total: number, label: string) => void;
   } = {},
 ): Promise<DemoSeedResult> {
@@ -52,6 +58,8 @@ export async function seedDemo(
       users: 0,
       systems: 0,
       datasets: 0,
+      matters: 0,
+      cases: 0,
       seed: (existing.value as { seed: number }).seed,
     };
   }
@@ -63,18 +71,28 @@ export async function seedDemo(
   }
   const district = buildDemoDistrict(seed);
   // Systems' usage history and the catalogue's dates run up to the clock's date in China.
-  const registry = buildDemoRegistry(district.departments, seed, chinaDateOf(services.clock.now()));
+  const now = services.clock.now();
+  const registry = buildDemoRegistry(district.departments, seed, chinaDateOf(now));
+  const demoServices = buildDemoServices(district.departments, {
+    seed,
+    today: chinaDateOf(now),
+    calendar: await services.calendar.calendar(),
+    ...(opts.caseCount === undefined ? {} : { caseCount: opts.caseCount }),
+  });
   const total =
     district.regions.length +
     district.departments.length +
     district.users.length +
     registry.systems.length +
     registry.usage.length +
-    registry.catalogue.datasets.length;
+    registry.catalogue.datasets.length +
+    demoServices.matters.matters.length +
+    demoServices.cases.cases.length;
   const progress = (done: number, label: string) => opts.onProgress?.(done, total, label);
   // Every demo account shares the one documented demo password: hash it once.
   const passwordHash = await hashPassword(config.DEMO_PASSWORD);
   let inserted = { systems: 0, usage: 0, datasets: 0 };
+  let seededServices = { matters: 0, cases: 0, events: 0, flags: 0 };
   await db.transaction(async (tx) => {
     const regionRows = [...district.regions]
       .sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code))
@@ -126,7 +144,11 @@ export async function seedDemo(
     let done = district.regions.length + district.departments.length + district.users.length;
     progress(done, 'users');
     inserted = await insertDemoRegistry(tx, registry, (label, n) => progress((done += n), label));
-    progress(total, 'catalogue');
+    seededServices = await insertDemoServices(tx, demoServices, config, {
+      asOf: now,
+      progress: (label, n) => progress((done += n), label),
+    });
+    progress(total, 'cases');
     await tx
       .insert(installationMeta)
       .values({ key: 'demo_seed', value: { seed, at: new Date().toISOString() } });
@@ -139,6 +161,8 @@ export async function seedDemo(
         users: userRows.length,
         systems: inserted.systems,
         datasets: inserted.datasets,
+        matters: seededServices.matters,
+        cases: seededServices.cases,
       },
     });
   });
@@ -152,6 +176,8 @@ export async function seedDemo(
     users: district.users.length,
     systems: registry.systems.length,
     datasets: registry.catalogue.datasets.length,
+    matters: seededServices.matters,
+    cases: seededServices.cases,
     seed,
   };
 }

@@ -5557,6 +5557,3318 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matters (a department role: its own department’s) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    departmentId?: string;
+                    type?: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+                    internal?: string;
+                    status?: "active" | "suspended";
+                    onTheSpot?: string;
+                    sort?: "name" | "-name" | "code" | "-code" | "department" | "-department" | "statutoryLimitDays" | "-statutoryLimitDays" | "committedLimitDays" | "-committedLimitDays";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MatterListItem"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a matter (the bureau for any department, an approver for their own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        departmentId?: string;
+                        basicCode: string;
+                        /** @enum {string} */
+                        level: "national" | "province" | "city" | "district" | "street" | "community";
+                        name: string;
+                        /** @enum {string} */
+                        type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+                        /** @default false */
+                        onTheSpot?: boolean;
+                        statutoryLimitDays: number;
+                        committedLimitDays: number;
+                        /** @default 0 */
+                        maxExtensionDays?: number;
+                        /** @default 1 */
+                        visits?: number;
+                        /** @default 1 */
+                        onlineDepth?: number;
+                        stages?: {
+                            /** @enum {string} */
+                            code: "receive" | "accept" | "review" | "decide" | "complete" | "deliver";
+                            /** @default null */
+                            limitDays?: number | null;
+                            /** @enum {string} */
+                            role: "window_officer" | "dept_case_officer" | "dept_case_approver";
+                            /** @default true */
+                            required?: boolean;
+                        }[];
+                        /** @default [] */
+                        specialProcedures?: ("hearing" | "testing" | "inspection" | "expert_review")[];
+                        /** @default [] */
+                        fees?: {
+                            name: string;
+                            amount: number;
+                            /** @default  */
+                            basis?: string;
+                        }[];
+                        /** @default 30 */
+                        minHandlingMinutes?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatterDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matters as Excel (same filters as the list) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    departmentId?: string;
+                    type?: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+                    internal?: string;
+                    status?: "active" | "suspended";
+                    onTheSpot?: string;
+                    sort?: "name" | "-name" | "code" | "-code" | "department" | "-department" | "statutoryLimitDays" | "-statutoryLimitDays" | "committedLimitDays" | "-committedLimitDays";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A matter and its guide */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatterDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Replace a matter; 409 when someone changed it since `version` */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        departmentId?: string;
+                        basicCode: string;
+                        /** @enum {string} */
+                        level: "national" | "province" | "city" | "district" | "street" | "community";
+                        name: string;
+                        /** @enum {string} */
+                        type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+                        /** @default false */
+                        onTheSpot?: boolean;
+                        statutoryLimitDays: number;
+                        committedLimitDays: number;
+                        /** @default 0 */
+                        maxExtensionDays?: number;
+                        /** @default 1 */
+                        visits?: number;
+                        /** @default 1 */
+                        onlineDepth?: number;
+                        stages?: {
+                            /** @enum {string} */
+                            code: "receive" | "accept" | "review" | "decide" | "complete" | "deliver";
+                            /** @default null */
+                            limitDays?: number | null;
+                            /** @enum {string} */
+                            role: "window_officer" | "dept_case_officer" | "dept_case_approver";
+                            /** @default true */
+                            required?: boolean;
+                        }[];
+                        /** @default [] */
+                        specialProcedures?: ("hearing" | "testing" | "inspection" | "expert_review")[];
+                        /** @default [] */
+                        fees?: {
+                            name: string;
+                            amount: number;
+                            /** @default  */
+                            basis?: string;
+                        }[];
+                        /** @default 30 */
+                        minHandlingMinutes?: number;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatterDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a matter (no new applications); 409 when it already is, or when it changed since `version` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatterDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a suspended matter back in use; 409 when it already is, or when it changed since `version` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatterDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matters/{id}/guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A matter’s guide (null until written) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Guide"] | null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Write a matter’s guide; 409 when it changed since `updatedAt` */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        conditions?: string;
+                        /** @default [] */
+                        materials?: {
+                            name: string;
+                            /** @enum {string} */
+                            form: "original" | "copy" | "original_and_copy";
+                            copies: number;
+                            /** @enum {string} */
+                            medium: "paper" | "electronic" | "paper_or_electronic";
+                            /** @default true */
+                            required?: boolean;
+                            /** @default null */
+                            sample?: string | null;
+                        }[];
+                        /** @default  */
+                        process?: string;
+                        /** @default  */
+                        legalBasis?: string;
+                        /** @default  */
+                        place?: string;
+                        /** @default  */
+                        hours?: string;
+                        /** @default  */
+                        contactPhone?: string;
+                        /** @default  */
+                        complaintPhone?: string;
+                        /** @default null */
+                        onlineUrl?: string | null;
+                        /** Format: date-time */
+                        updatedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Guide"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matters open to applicants (active, not internal) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    departmentId?: string;
+                    type?: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["PublicMatter"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/matters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A matter open to applicants and its guide (internal or suspended matters: 404) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicMatterDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guides/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Inspection runs, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GuideInspectionRun"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Inspect every active matter’s guide now; departments with findings are notified */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuideInspectionSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guides/inspections/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest run per department: matters, findings by severity and by rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuideInspectionLatest"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guides/inspections/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run’s findings (a department role: its own department’s) */
+        get: {
+            parameters: {
+                query?: {
+                    departmentId?: string;
+                    rule?: "no_guide" | "missing_conditions" | "missing_materials" | "missing_process" | "missing_legal_basis" | "missing_place" | "missing_hours" | "missing_contact_phone" | "missing_complaint_phone" | "committed_above_statutory" | "on_the_spot_with_limits" | "stage_days_above_committed" | "fee_without_basis" | "online_without_url" | "no_visit_not_online" | "fully_online_with_visits" | "material_zero_copies" | "material_duplicate_name" | "special_procedure_not_applicable" | "stale";
+                    severity?: "error" | "warning";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["GuideFinding"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guides/inspections/{id}/findings/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inspection report as Excel: one row per finding (same filters as the list) */
+        get: {
+            parameters: {
+                query?: {
+                    departmentId?: string;
+                    rule?: "no_guide" | "missing_conditions" | "missing_materials" | "missing_process" | "missing_legal_basis" | "missing_place" | "missing_hours" | "missing_contact_phone" | "missing_complaint_phone" | "committed_above_statutory" | "on_the_spot_with_limits" | "stage_days_above_committed" | "fee_without_basis" | "online_without_url" | "no_visit_not_online" | "fully_online_with_visits" | "material_zero_copies" | "material_duplicate_name" | "special_procedure_not_applicable" | "stale";
+                    severity?: "error" | "warning";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases in scope; by default the nearest committed deadline first (the queue) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    open?: "true" | "false";
+                    status?: "submitted" | "accepted" | "reviewed" | "decided" | "completed" | "delivered" | "refused" | "withdrawn" | "supplementing" | "special";
+                    clock?: "warning" | "overdue" | "paused" | "calendar_missing";
+                    departmentId?: string;
+                    matterId?: string;
+                    channel?: "window" | "online" | "mobile" | "self_service";
+                    regionCode?: string;
+                    internal?: "true" | "false";
+                    q?: string;
+                    sort?: "remaining" | "submittedAt" | "caseNo";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseListItem"][];
+                            total: number;
+                            /** @description true: more than `total` cases match */
+                            totalCapped: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Take in a case at a window (收件); answers the query password once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        matterId: string;
+                        /**
+                         * @default window
+                         * @enum {string}
+                         */
+                        channel?: "window" | "self_service";
+                        applicant: {
+                            /** @enum {string} */
+                            type: "person" | "enterprise" | "department";
+                            name: string;
+                            idNumber?: string;
+                            phone?: string;
+                            /** Format: uuid */
+                            departmentId?: string;
+                        };
+                        regionCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseIntakeResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply online (no sign-in): answers the case number and the query password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        matterId: string;
+                        /**
+                         * @default online
+                         * @enum {string}
+                         */
+                        channel?: "online" | "mobile";
+                        applicant: {
+                            /** @enum {string} */
+                            type: "person" | "enterprise";
+                            name: string;
+                            idNumber: string;
+                            phone: string;
+                            /** Format: uuid */
+                            departmentId?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApplicationResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act on a case (accept, supplement notice, review, decide, complete …); Idempotency-Key honoured */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "accepted";
+                        version: number;
+                        /** @default {} */
+                        payload?: Record<string, never>;
+                    } | {
+                        /** @enum {string} */
+                        kind: "refused";
+                        version: number;
+                        payload: {
+                            reason: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "supplement_requested";
+                        version: number;
+                        payload: {
+                            items: {
+                                material: string;
+                                reason: string;
+                            }[];
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "supplement_received";
+                        version: number;
+                        /** @default {} */
+                        payload?: {
+                            note?: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "special_started";
+                        version: number;
+                        payload: {
+                            /** @enum {string} */
+                            procedure: "hearing" | "testing" | "inspection" | "expert_review";
+                            note?: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "special_ended";
+                        version: number;
+                        payload: {
+                            result: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "extended";
+                        version: number;
+                        payload: {
+                            days: number;
+                            reason: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "reviewed";
+                        version: number;
+                        payload: {
+                            opinion: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "decided";
+                        version: number;
+                        payload: {
+                            /** @enum {string} */
+                            decision: "approve" | "deny";
+                            opinion: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "completed";
+                        version: number;
+                        payload: {
+                            /** @enum {string} */
+                            result: "approved" | "denied" | "returned" | "voided";
+                            note?: string;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "delivered";
+                        version: number;
+                        payload: {
+                            /** @enum {string} */
+                            method: "window" | "mail" | "electronic";
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "withdrawn";
+                        version: number;
+                        payload: {
+                            reason: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases as Excel (same filters as the list) */
+        get: {
+            parameters: {
+                query?: {
+                    open?: "true" | "false";
+                    status?: "submitted" | "accepted" | "reviewed" | "decided" | "completed" | "delivered" | "refused" | "withdrawn" | "supplementing" | "special";
+                    clock?: "warning" | "overdue" | "paused" | "calendar_missing";
+                    departmentId?: string;
+                    matterId?: string;
+                    channel?: "window" | "online" | "mobile" | "self_service";
+                    regionCode?: string;
+                    internal?: "true" | "false";
+                    q?: string;
+                    sort?: "remaining" | "submittedAt" | "caseNo";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case: timeline, both clocks, flags, evaluations and the actions open to the caller */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/case-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant's status lookup by case number and query password (查询密码) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caseNo: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CasePublicStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Excel template for importing historical cases with their events
+         * @description Two sheets, 办件 (Cases: one row per case) and 办理事件 (Events: one row per event, joined by 申办流水号), with drop-downs for coded columns, and the instructions.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import historical cases with their full event histories, all or nothing
+         * @description The body is JSON lines (content-type application/x-ndjson: one case per line, {caseNo, matterCode, regionCode?, channel, applicant: {type, name, idNumber?, phone?}, visits?, events: [{kind, at, payload?, actorName?, actorRole?}], evaluations?: [{stage, grade, at, comment?, realName?, returnVisit?: {at, by, note?}}]}, times ISO 8601 with an offset) or an Excel workbook (content-type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet: the template's two sheets; times also 'YYYY-MM-DD HH:mm:ss' China time). At most 50,000 cases and 500,000 events. Clocks and flags are computed as for live cases; abnormal histories import and are flagged. Every problem is reported (422 IMPORT_REJECTED: for JSON lines row is the line and column the field path; for Excel sheet, row and column) and nothing is written; `dryRun=true` checks and counts only. Imported cases are not pushed to the provincial library.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ImportRejected"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overdue, abnormal and poor-evaluation flags: the bureau all, a department its own */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "overdue_committed" | "overdue_statutory" | "completed_before_accepted" | "accepted_before_submitted" | "completed_without_acceptance" | "missing_stage" | "too_fast" | "outside_working_time" | "result_missing" | "committed_above_statutory" | "upstream_mismatch" | "poor_evaluation";
+                    level?: "notice" | "warning" | "alarm";
+                    status?: "open" | "explained" | "closed" | "cleared";
+                    departmentId?: string;
+                    rectificationOverdue?: string;
+                    caseNo?: string;
+                    sort?: "detectedAt" | "-detectedAt" | "level" | "-level" | "dueOn" | "-dueOn";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseFlag"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/flags/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The flags as Excel (same filters as the list), in the caller’s language */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "overdue_committed" | "overdue_statutory" | "completed_before_accepted" | "accepted_before_submitted" | "completed_without_acceptance" | "missing_stage" | "too_fast" | "outside_working_time" | "result_missing" | "committed_above_statutory" | "upstream_mismatch" | "poor_evaluation";
+                    level?: "notice" | "warning" | "alarm";
+                    status?: "open" | "explained" | "closed" | "cleared";
+                    departmentId?: string;
+                    rectificationOverdue?: string;
+                    caseNo?: string;
+                    sort?: "detectedAt" | "-detectedAt" | "level" | "-level" | "dueOn" | "-dueOn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/flags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A flag with its case, its rectification history and the evaluation behind a poor grade */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseFlagDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/flags/{id}/rectify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The department explains (the case was right) or says what it corrected; the bureau reviews */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "explain" | "correct";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseFlagDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/flags/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a rectification (the flag closes) or send it back with a note and a new deadline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accept";
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        decision: "reject";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseFlagDetail"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Departments over a period: on-time rate, overdue, abnormal, rectification, evaluations */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    sort?: "cases" | "-cases" | "completed" | "-completed" | "onTimeRate" | "-onTimeRate" | "overdue" | "-overdue" | "abnormal" | "-abnormal" | "rectificationOnTimeRate" | "-rectificationOnTimeRate" | "averageGrade" | "-averageGrade" | "poorEvaluations" | "-poorEvaluations" | "returnVisitRate" | "-returnVisitRate";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DepartmentRanking"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/ranking/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The department ranking as Excel, in the caller’s language */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                    sort?: "cases" | "-cases" | "completed" | "-completed" | "onTimeRate" | "-onTimeRate" | "overdue" | "-overdue" | "abnormal" | "-abnormal" | "rectificationOnTimeRate" | "-rectificationOnTimeRate" | "averageGrade" | "-averageGrade" | "poorEvaluations" | "-poorEvaluations" | "returnVisitRate" | "-returnVisitRate";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/internal-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机关内部最多跑一次: internal matters, implementation and online-handling rates, per department */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalMatterStats"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluate a case (好差评) with its number and query password: once after acceptance, once after completion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caseNo: string;
+                        password: string;
+                        /** @enum {string} */
+                        stage: "accepted" | "completed";
+                        grade: number;
+                        /** @default  */
+                        comment?: string;
+                        /** @default false */
+                        realName?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationReceipt"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluations of cases: the bureau all, a department its own */
+        get: {
+            parameters: {
+                query?: {
+                    grade?: number;
+                    poor?: string;
+                    realName?: string;
+                    returnVisit?: "pending" | "done";
+                    stage?: "accepted" | "completed";
+                    departmentId?: string;
+                    caseNo?: string;
+                    sort?: "at" | "-at" | "grade" | "-grade";
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseEvaluation"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluations as Excel (same filters as the list), in the caller’s language */
+        get: {
+            parameters: {
+                query?: {
+                    grade?: number;
+                    poor?: string;
+                    realName?: string;
+                    returnVisit?: "pending" | "done";
+                    stage?: "accepted" | "completed";
+                    departmentId?: string;
+                    caseNo?: string;
+                    sort?: "at" | "-at" | "grade" | "-grade";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts per grade, satisfaction rate, real-name poor evaluations and the return-visit rate */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EvaluationSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evaluations/{id}/return-visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the return visit to a real-name poor evaluation (the department, once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseEvaluation"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/province/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery to the provincial case library: configured, pending, failing, last delivery and error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvinceStatus"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/province/outbox/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry failed deliveries at once and send every due case event to the library now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvinceDelivery"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/province/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciliations with the provincial case library, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReconciliationRun"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Reconcile now: compare the library's copies with the local cases and flag every difference (a run that cannot read the library is recorded as failed and changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReconciliationRun"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5875,6 +9187,434 @@ export interface components {
                 code?: string;
             }[];
         };
+        CaseClockInput: {
+            /** @enum {string} */
+            state: "not_started" | "running" | "paused" | "stopped" | "calendar_missing";
+            budget: number;
+            due: string | null;
+            warnOn: string | null;
+            usedDays: number;
+            remainingDays: number;
+            overdue: boolean;
+            overdueDays: number;
+            warning: boolean;
+            missingYear: number | null;
+        };
+        CaseListItemInput: {
+            id: string;
+            caseNo: string;
+            matter: {
+                id: string;
+                name: string;
+                code: string;
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            /** @enum {string} */
+            channel: "window" | "online" | "mobile" | "self_service";
+            internal: boolean;
+            /** @enum {string} */
+            applicantType: "person" | "enterprise" | "department";
+            applicantName: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "reviewed" | "decided" | "completed" | "delivered" | "refused" | "withdrawn" | "supplementing" | "special";
+            open: boolean;
+            submittedAt: string | null;
+            acceptedAt: string | null;
+            completedAt: string | null;
+            result: ("approved" | "denied" | "returned" | "voided" | "withdrawn" | "refused") | null;
+            committed: components["schemas"]["CaseClockInput"];
+            statutory: components["schemas"]["CaseClockInput"];
+            openFlags: number;
+            version: number;
+        };
+        CaseEventInput: {
+            seq: number;
+            /** @enum {string} */
+            kind: "submitted" | "accepted" | "refused" | "supplement_requested" | "supplement_received" | "special_started" | "special_ended" | "extended" | "reviewed" | "decided" | "completed" | "delivered" | "withdrawn";
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        CaseDetailFlagInput: {
+            id: string;
+            /** @enum {string} */
+            type: "overdue_committed" | "overdue_statutory" | "completed_before_accepted" | "accepted_before_submitted" | "completed_without_acceptance" | "missing_stage" | "too_fast" | "outside_working_time" | "result_missing" | "committed_above_statutory" | "upstream_mismatch" | "poor_evaluation";
+            /** @enum {string} */
+            level: "notice" | "warning" | "alarm";
+            /** @enum {string} */
+            status: "open" | "explained" | "closed" | "cleared";
+            params: {
+                [key: string]: string | number;
+            };
+            source: string;
+            detectedAt: string;
+            dueOn: string | null;
+            closedAt: string | null;
+        };
+        CaseDetailInput: {
+            id: string;
+            caseNo: string;
+            matter: {
+                id: string;
+                name: string;
+                code: string;
+                type: string;
+                onTheSpot: boolean;
+                committedLimitDays: number;
+                statutoryLimitDays: number;
+                maxExtensionDays: number;
+                stages: {
+                    /** @enum {string} */
+                    code: "receive" | "accept" | "review" | "decide" | "complete" | "deliver";
+                    limitDays: number | null;
+                    /** @enum {string} */
+                    role: "window_officer" | "dept_case_officer" | "dept_case_approver";
+                    required: boolean;
+                }[];
+                specialProcedures: ("hearing" | "testing" | "inspection" | "expert_review")[];
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            /** @enum {string} */
+            channel: "window" | "online" | "mobile" | "self_service";
+            internal: boolean;
+            /** @enum {string} */
+            applicantType: "person" | "enterprise" | "department";
+            applicantName: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "reviewed" | "decided" | "completed" | "delivered" | "refused" | "withdrawn" | "supplementing" | "special";
+            open: boolean;
+            submittedAt: string | null;
+            acceptedAt: string | null;
+            completedAt: string | null;
+            result: ("approved" | "denied" | "returned" | "voided" | "withdrawn" | "refused") | null;
+            committed: components["schemas"]["CaseClockInput"];
+            statutory: components["schemas"]["CaseClockInput"];
+            openFlags: number;
+            version: number;
+            region: {
+                code: string;
+                name: string;
+            };
+            applicantIdMasked: string | null;
+            visits: number;
+            /** @enum {string} */
+            source: "live" | "import";
+            deliveredAt: string | null;
+            events: components["schemas"]["CaseEventInput"][];
+            flags: components["schemas"]["CaseDetailFlagInput"][];
+            evaluations: {
+                id: string;
+                /** @enum {string} */
+                stage: "accepted" | "completed";
+                grade: number;
+                comment: string;
+                realName: boolean;
+                at: string;
+                returnVisitAt: string | null;
+            }[];
+            supplementItems: {
+                material: string;
+                reason: string;
+            }[];
+            allowedActions: ("submitted" | "accepted" | "refused" | "supplement_requested" | "supplement_received" | "special_started" | "special_ended" | "extended" | "reviewed" | "decided" | "completed" | "delivered" | "withdrawn")[];
+            calendarVersion: number;
+        };
+        CaseIntakeResultInput: {
+            case: components["schemas"]["CaseDetailInput"];
+            queryPassword: string | null;
+        };
+        ApplicationResultInput: {
+            caseNo: string;
+            queryPassword: string | null;
+            committedLimitDays: number;
+        };
+        CasePublicStatusInput: {
+            caseNo: string;
+            matterName: string;
+            departmentName: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "reviewed" | "decided" | "completed" | "delivered" | "refused" | "withdrawn" | "supplementing" | "special";
+            submittedAt: string | null;
+            acceptedAt: string | null;
+            completedAt: string | null;
+            result: ("approved" | "denied" | "returned" | "voided" | "withdrawn" | "refused") | null;
+            committed: components["schemas"]["CaseClockInput"];
+            timeline: {
+                /** @enum {string} */
+                kind: "submitted" | "accepted" | "refused" | "supplement_requested" | "supplement_received" | "special_started" | "special_ended" | "extended" | "reviewed" | "decided" | "completed" | "delivered" | "withdrawn";
+                at: string;
+            }[];
+            supplementItems: {
+                material: string;
+                reason: string;
+            }[];
+            evaluations: {
+                /** @enum {string} */
+                stage: "accepted" | "completed";
+                grade: number;
+            }[];
+        };
+        CaseImportResultInput: {
+            cases: number;
+            events: number;
+            flags: number;
+            flagsByType: {
+                [key: string]: number;
+            };
+            dryRun: boolean;
+        };
+        CaseFlagInput: {
+            id: string;
+            /** @enum {string} */
+            type: "overdue_committed" | "overdue_statutory" | "completed_before_accepted" | "accepted_before_submitted" | "completed_without_acceptance" | "missing_stage" | "too_fast" | "outside_working_time" | "result_missing" | "committed_above_statutory" | "upstream_mismatch" | "poor_evaluation";
+            /** @enum {string} */
+            level: "notice" | "warning" | "alarm";
+            reason: string;
+            params: {
+                [key: string]: string | number;
+            };
+            source: string;
+            /** @enum {string} */
+            status: "open" | "explained" | "closed" | "cleared";
+            detectedAt: string;
+            dueOn: string | null;
+            rectificationOverdue: boolean;
+            closedAt: string | null;
+            case: {
+                id: string;
+                caseNo: string;
+                matterCode: string;
+                matterName: string;
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+        };
+        CaseFlagDetailInput: {
+            id: string;
+            /** @enum {string} */
+            type: "overdue_committed" | "overdue_statutory" | "completed_before_accepted" | "accepted_before_submitted" | "completed_without_acceptance" | "missing_stage" | "too_fast" | "outside_working_time" | "result_missing" | "committed_above_statutory" | "upstream_mismatch" | "poor_evaluation";
+            /** @enum {string} */
+            level: "notice" | "warning" | "alarm";
+            reason: string;
+            params: {
+                [key: string]: string | number;
+            };
+            source: string;
+            /** @enum {string} */
+            status: "open" | "explained" | "closed" | "cleared";
+            detectedAt: string;
+            dueOn: string | null;
+            rectificationOverdue: boolean;
+            closedAt: string | null;
+            case: {
+                id: string;
+                caseNo: string;
+                matterCode: string;
+                matterName: string;
+                /** @enum {string} */
+                channel: "window" | "online" | "mobile" | "self_service";
+                /** @enum {string} */
+                status: "submitted" | "accepted" | "reviewed" | "decided" | "completed" | "delivered" | "refused" | "withdrawn" | "supplementing" | "special";
+                result: string | null;
+                submittedAt: string | null;
+                acceptedAt: string | null;
+                completedAt: string | null;
+                committedDue: string | null;
+                statutoryDue: string | null;
+                openFlags: number;
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            actions: {
+                /** @enum {string} */
+                action: "raised" | "explained" | "accepted" | "rejected" | "cleared" | "reopened";
+                kind: string | null;
+                note: string;
+                actorName: string;
+                at: string;
+            }[];
+            evaluations: {
+                id: string;
+                /** @enum {string} */
+                stage: "accepted" | "completed";
+                grade: number;
+                comment: string;
+                realName: boolean;
+                at: string;
+            }[];
+        };
+        DepartmentRankingRowInput: {
+            department: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            cases: number;
+            completed: number;
+            onTime: number;
+            onTimeRate: number | null;
+            overdue: number;
+            abnormal: number;
+            abnormalByLevel: {
+                notice: number;
+                warning: number;
+                alarm: number;
+            };
+            rectificationsDue: number;
+            rectifiedOnTime: number;
+            rectificationOnTimeRate: number | null;
+            evaluations: number;
+            averageGrade: number | null;
+            poorEvaluations: number;
+            realNamePoor: number;
+            returnVisited: number;
+            returnVisitRate: number | null;
+        };
+        DepartmentRankingInput: {
+            from: string;
+            to: string;
+            items: components["schemas"]["DepartmentRankingRowInput"][];
+        };
+        EvaluationReceiptInput: {
+            id: string;
+            /** @enum {string} */
+            stage: "accepted" | "completed";
+            grade: number;
+            at: string;
+        };
+        CaseEvaluationInput: {
+            id: string;
+            case: {
+                id: string;
+                caseNo: string;
+                matterName: string;
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            stage: "accepted" | "completed";
+            grade: number;
+            poor: boolean;
+            comment: string;
+            realName: boolean;
+            applicantName: string | null;
+            at: string;
+            flag: {
+                id: string;
+                /** @enum {string} */
+                status: "open" | "explained" | "closed" | "cleared";
+                dueOn: string | null;
+            } | null;
+            returnVisitPending: boolean;
+            returnVisit: {
+                at: string;
+                by: string;
+                note: string;
+            } | null;
+        };
+        EvaluationSummaryInput: {
+            from: string;
+            to: string;
+            total: number;
+            byGrade: {
+                grade: number;
+                count: number;
+            }[];
+            satisfactionRate: number | null;
+            poor: number;
+            realNamePoor: number;
+            returnVisited: number;
+            returnVisitRate: number | null;
+            returnVisitTarget: number;
+        };
+        InternalMatterStatsInput: {
+            from: string;
+            to: string;
+            internalMatters: number;
+            implemented: number;
+            implementationRate: number | null;
+            cases: number;
+            onlineCases: number;
+            onlineHandlingRate: number | null;
+            averageVisits: number | null;
+            completed: number;
+            averageDurationDays: number | null;
+            departments: number;
+            items: {
+                department: {
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                internalMatters: number;
+                implemented: number;
+                implementationRate: number | null;
+                cases: number;
+                onlineCases: number;
+                onlineHandlingRate: number | null;
+                averageVisits: number | null;
+                completed: number;
+                averageDurationDays: number | null;
+            }[];
+        };
+        ReconciliationRunInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** @enum {string} */
+            status: "running" | "ok" | "failed";
+            startedAt: string;
+            finishedAt: string | null;
+            compared: number;
+            mismatches: number;
+            missingUpstream: number;
+            unknownUpstream: number;
+            error: string | null;
+        };
+        ProvinceStatusInput: {
+            configured: boolean;
+            url: string | null;
+            pending: number;
+            oldestPendingAt: string | null;
+            oldestPendingSeconds: number | null;
+            failingCases: number;
+            lastDeliveryAt: string | null;
+            lastError: {
+                caseNo: string;
+                seq: number;
+                attempts: number;
+                error: string;
+                failedAt: string;
+                nextAttemptAt: string;
+            } | null;
+            lastReconciliation: components["schemas"]["ReconciliationRunInput"] | null;
+        };
+        ProvinceDeliveryInput: {
+            configured: boolean;
+            delivered: number;
+            failed: number;
+            replayed: number;
+        };
         CensusRoundInput: {
             id: string;
             title: string;
@@ -5956,6 +9696,225 @@ export interface components {
                     total: number;
                     done: number;
                 };
+            };
+        };
+        MatterListItemInput: {
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+            department: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            onTheSpot: boolean;
+            statutoryLimitDays: number;
+            committedLimitDays: number;
+            visits: number;
+            onlineDepth: number;
+            /** @enum {string} */
+            level: "national" | "province" | "city" | "district" | "street" | "community";
+            /** @enum {string} */
+            status: "active" | "suspended";
+            version: number;
+            updatedAt: string;
+        };
+        MatterInput: {
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+            department: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            onTheSpot: boolean;
+            statutoryLimitDays: number;
+            committedLimitDays: number;
+            visits: number;
+            onlineDepth: number;
+            basicCode: string;
+            /** @enum {string} */
+            level: "national" | "province" | "city" | "district" | "street" | "community";
+            regionCode: string;
+            maxExtensionDays: number;
+            stages: {
+                /** @enum {string} */
+                code: "receive" | "accept" | "review" | "decide" | "complete" | "deliver";
+                limitDays: number | null;
+                role: string;
+                required: boolean;
+            }[];
+            specialProcedures: string[];
+            fees: {
+                name: string;
+                amount: number;
+                basis: string;
+            }[];
+            minHandlingMinutes: number;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        GuideInput: {
+            conditions: string;
+            materials: {
+                name: string;
+                /** @enum {string} */
+                form: "original" | "copy" | "original_and_copy";
+                copies: number;
+                /** @enum {string} */
+                medium: "paper" | "electronic" | "paper_or_electronic";
+                required: boolean;
+                sample: string | null;
+            }[];
+            process: string;
+            legalBasis: string;
+            place: string;
+            hours: string;
+            contactPhone: string;
+            complaintPhone: string;
+            onlineUrl: string | null;
+            updatedAt: string;
+            updatedBy: string | null;
+        };
+        MatterDetailInput: {
+            matter: components["schemas"]["MatterInput"];
+            guide: components["schemas"]["GuideInput"] | null;
+        };
+        PublicMatterInput: {
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+            department: {
+                id: string;
+                name: string;
+            };
+            onTheSpot: boolean;
+            statutoryLimitDays: number;
+            committedLimitDays: number;
+            visits: number;
+            onlineDepth: number;
+        };
+        PublicMatterDetailInput: {
+            matter: {
+                id: string;
+                code: string;
+                name: string;
+                /** @enum {string} */
+                type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+                department: {
+                    id: string;
+                    name: string;
+                };
+                onTheSpot: boolean;
+                statutoryLimitDays: number;
+                committedLimitDays: number;
+                visits: number;
+                onlineDepth: number;
+                specialProcedures: string[];
+                fees: {
+                    name: string;
+                    amount: number;
+                    basis: string;
+                }[];
+            };
+            guide: {
+                conditions: string;
+                materials: {
+                    name: string;
+                    /** @enum {string} */
+                    form: "original" | "copy" | "original_and_copy";
+                    copies: number;
+                    /** @enum {string} */
+                    medium: "paper" | "electronic" | "paper_or_electronic";
+                    required: boolean;
+                    sample: string | null;
+                }[];
+                process: string;
+                legalBasis: string;
+                place: string;
+                hours: string;
+                contactPhone: string;
+                complaintPhone: string;
+                onlineUrl: string | null;
+            } | null;
+        };
+        GuideInspectionRunInput: {
+            id: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            startedBy: string | null;
+            startedAt: string;
+            finishedAt: string | null;
+            matterCount: number;
+            findingCount: number;
+            errors: number;
+            warnings: number;
+            departments: number;
+        };
+        GuideInspectionSummaryInput: {
+            id: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            startedBy: string | null;
+            startedAt: string;
+            finishedAt: string | null;
+            matterCount: number;
+            findingCount: number;
+            errors: number;
+            warnings: number;
+            departments: number;
+            notified: number;
+        };
+        GuideInspectionLatestInput: {
+            run: components["schemas"]["GuideInspectionRunInput"] | null;
+            departments: {
+                department: {
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                matters: number;
+                mattersWithFindings: number;
+                findings: number;
+                bySeverity: {
+                    error: number;
+                    warning: number;
+                };
+                byRule: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        GuideFindingInput: {
+            id: string;
+            rule: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+            params: {
+                [key: string]: unknown;
+            };
+            message: string;
+            matter: {
+                id: string;
+                code: string;
+                name: string;
+                /** @enum {string} */
+                type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+            };
+            department: {
+                id: string;
+                code: string;
+                name: string;
             };
         };
         InboxMessageInput: {
@@ -6525,6 +10484,434 @@ export interface components {
                 code?: string;
             }[];
         };
+        CaseClock: {
+            /** @enum {string} */
+            state: "not_started" | "running" | "paused" | "stopped" | "calendar_missing";
+            budget: number;
+            due: string | null;
+            warnOn: string | null;
+            usedDays: number;
+            remainingDays: number;
+            overdue: boolean;
+            overdueDays: number;
+            warning: boolean;
+            missingYear: number | null;
+        };
+        CaseListItem: {
+            id: string;
+            caseNo: string;
+            matter: {
+                id: string;
+                name: string;
+                code: string;
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            /** @enum {string} */
+            channel: "window" | "online" | "mobile" | "self_service";
+            internal: boolean;
+            /** @enum {string} */
+            applicantType: "person" | "enterprise" | "department";
+            applicantName: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "reviewed" | "decided" | "completed" | "delivered" | "refused" | "withdrawn" | "supplementing" | "special";
+            open: boolean;
+            submittedAt: string | null;
+            acceptedAt: string | null;
+            completedAt: string | null;
+            result: ("approved" | "denied" | "returned" | "voided" | "withdrawn" | "refused") | null;
+            committed: components["schemas"]["CaseClock"];
+            statutory: components["schemas"]["CaseClock"];
+            openFlags: number;
+            version: number;
+        };
+        CaseEvent: {
+            seq: number;
+            /** @enum {string} */
+            kind: "submitted" | "accepted" | "refused" | "supplement_requested" | "supplement_received" | "special_started" | "special_ended" | "extended" | "reviewed" | "decided" | "completed" | "delivered" | "withdrawn";
+            at: string;
+            actorName: string | null;
+            actorRole: string | null;
+            payload: {
+                [key: string]: unknown;
+            };
+        };
+        CaseDetailFlag: {
+            id: string;
+            /** @enum {string} */
+            type: "overdue_committed" | "overdue_statutory" | "completed_before_accepted" | "accepted_before_submitted" | "completed_without_acceptance" | "missing_stage" | "too_fast" | "outside_working_time" | "result_missing" | "committed_above_statutory" | "upstream_mismatch" | "poor_evaluation";
+            /** @enum {string} */
+            level: "notice" | "warning" | "alarm";
+            /** @enum {string} */
+            status: "open" | "explained" | "closed" | "cleared";
+            params: {
+                [key: string]: string | number;
+            };
+            source: string;
+            detectedAt: string;
+            dueOn: string | null;
+            closedAt: string | null;
+        };
+        CaseDetail: {
+            id: string;
+            caseNo: string;
+            matter: {
+                id: string;
+                name: string;
+                code: string;
+                type: string;
+                onTheSpot: boolean;
+                committedLimitDays: number;
+                statutoryLimitDays: number;
+                maxExtensionDays: number;
+                stages: {
+                    /** @enum {string} */
+                    code: "receive" | "accept" | "review" | "decide" | "complete" | "deliver";
+                    limitDays: number | null;
+                    /** @enum {string} */
+                    role: "window_officer" | "dept_case_officer" | "dept_case_approver";
+                    required: boolean;
+                }[];
+                specialProcedures: ("hearing" | "testing" | "inspection" | "expert_review")[];
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            /** @enum {string} */
+            channel: "window" | "online" | "mobile" | "self_service";
+            internal: boolean;
+            /** @enum {string} */
+            applicantType: "person" | "enterprise" | "department";
+            applicantName: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "reviewed" | "decided" | "completed" | "delivered" | "refused" | "withdrawn" | "supplementing" | "special";
+            open: boolean;
+            submittedAt: string | null;
+            acceptedAt: string | null;
+            completedAt: string | null;
+            result: ("approved" | "denied" | "returned" | "voided" | "withdrawn" | "refused") | null;
+            committed: components["schemas"]["CaseClock"];
+            statutory: components["schemas"]["CaseClock"];
+            openFlags: number;
+            version: number;
+            region: {
+                code: string;
+                name: string;
+            };
+            applicantIdMasked: string | null;
+            visits: number;
+            /** @enum {string} */
+            source: "live" | "import";
+            deliveredAt: string | null;
+            events: components["schemas"]["CaseEvent"][];
+            flags: components["schemas"]["CaseDetailFlag"][];
+            evaluations: {
+                id: string;
+                /** @enum {string} */
+                stage: "accepted" | "completed";
+                grade: number;
+                comment: string;
+                realName: boolean;
+                at: string;
+                returnVisitAt: string | null;
+            }[];
+            supplementItems: {
+                material: string;
+                reason: string;
+            }[];
+            allowedActions: ("submitted" | "accepted" | "refused" | "supplement_requested" | "supplement_received" | "special_started" | "special_ended" | "extended" | "reviewed" | "decided" | "completed" | "delivered" | "withdrawn")[];
+            calendarVersion: number;
+        };
+        CaseIntakeResult: {
+            case: components["schemas"]["CaseDetail"];
+            queryPassword: string | null;
+        };
+        ApplicationResult: {
+            caseNo: string;
+            queryPassword: string | null;
+            committedLimitDays: number;
+        };
+        CasePublicStatus: {
+            caseNo: string;
+            matterName: string;
+            departmentName: string;
+            /** @enum {string} */
+            status: "submitted" | "accepted" | "reviewed" | "decided" | "completed" | "delivered" | "refused" | "withdrawn" | "supplementing" | "special";
+            submittedAt: string | null;
+            acceptedAt: string | null;
+            completedAt: string | null;
+            result: ("approved" | "denied" | "returned" | "voided" | "withdrawn" | "refused") | null;
+            committed: components["schemas"]["CaseClock"];
+            timeline: {
+                /** @enum {string} */
+                kind: "submitted" | "accepted" | "refused" | "supplement_requested" | "supplement_received" | "special_started" | "special_ended" | "extended" | "reviewed" | "decided" | "completed" | "delivered" | "withdrawn";
+                at: string;
+            }[];
+            supplementItems: {
+                material: string;
+                reason: string;
+            }[];
+            evaluations: {
+                /** @enum {string} */
+                stage: "accepted" | "completed";
+                grade: number;
+            }[];
+        };
+        CaseImportResult: {
+            cases: number;
+            events: number;
+            flags: number;
+            flagsByType: {
+                [key: string]: number;
+            };
+            dryRun: boolean;
+        };
+        CaseFlag: {
+            id: string;
+            /** @enum {string} */
+            type: "overdue_committed" | "overdue_statutory" | "completed_before_accepted" | "accepted_before_submitted" | "completed_without_acceptance" | "missing_stage" | "too_fast" | "outside_working_time" | "result_missing" | "committed_above_statutory" | "upstream_mismatch" | "poor_evaluation";
+            /** @enum {string} */
+            level: "notice" | "warning" | "alarm";
+            reason: string;
+            params: {
+                [key: string]: string | number;
+            };
+            source: string;
+            /** @enum {string} */
+            status: "open" | "explained" | "closed" | "cleared";
+            detectedAt: string;
+            dueOn: string | null;
+            rectificationOverdue: boolean;
+            closedAt: string | null;
+            case: {
+                id: string;
+                caseNo: string;
+                matterCode: string;
+                matterName: string;
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+        };
+        CaseFlagDetail: {
+            id: string;
+            /** @enum {string} */
+            type: "overdue_committed" | "overdue_statutory" | "completed_before_accepted" | "accepted_before_submitted" | "completed_without_acceptance" | "missing_stage" | "too_fast" | "outside_working_time" | "result_missing" | "committed_above_statutory" | "upstream_mismatch" | "poor_evaluation";
+            /** @enum {string} */
+            level: "notice" | "warning" | "alarm";
+            reason: string;
+            params: {
+                [key: string]: string | number;
+            };
+            source: string;
+            /** @enum {string} */
+            status: "open" | "explained" | "closed" | "cleared";
+            detectedAt: string;
+            dueOn: string | null;
+            rectificationOverdue: boolean;
+            closedAt: string | null;
+            case: {
+                id: string;
+                caseNo: string;
+                matterCode: string;
+                matterName: string;
+                /** @enum {string} */
+                channel: "window" | "online" | "mobile" | "self_service";
+                /** @enum {string} */
+                status: "submitted" | "accepted" | "reviewed" | "decided" | "completed" | "delivered" | "refused" | "withdrawn" | "supplementing" | "special";
+                result: string | null;
+                submittedAt: string | null;
+                acceptedAt: string | null;
+                completedAt: string | null;
+                committedDue: string | null;
+                statutoryDue: string | null;
+                openFlags: number;
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            regionCode: string;
+            actions: {
+                /** @enum {string} */
+                action: "raised" | "explained" | "accepted" | "rejected" | "cleared" | "reopened";
+                kind: string | null;
+                note: string;
+                actorName: string;
+                at: string;
+            }[];
+            evaluations: {
+                id: string;
+                /** @enum {string} */
+                stage: "accepted" | "completed";
+                grade: number;
+                comment: string;
+                realName: boolean;
+                at: string;
+            }[];
+        };
+        DepartmentRankingRow: {
+            department: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            cases: number;
+            completed: number;
+            onTime: number;
+            onTimeRate: number | null;
+            overdue: number;
+            abnormal: number;
+            abnormalByLevel: {
+                notice: number;
+                warning: number;
+                alarm: number;
+            };
+            rectificationsDue: number;
+            rectifiedOnTime: number;
+            rectificationOnTimeRate: number | null;
+            evaluations: number;
+            averageGrade: number | null;
+            poorEvaluations: number;
+            realNamePoor: number;
+            returnVisited: number;
+            returnVisitRate: number | null;
+        };
+        DepartmentRanking: {
+            from: string;
+            to: string;
+            items: components["schemas"]["DepartmentRankingRow"][];
+        };
+        EvaluationReceipt: {
+            id: string;
+            /** @enum {string} */
+            stage: "accepted" | "completed";
+            grade: number;
+            at: string;
+        };
+        CaseEvaluation: {
+            id: string;
+            case: {
+                id: string;
+                caseNo: string;
+                matterName: string;
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            stage: "accepted" | "completed";
+            grade: number;
+            poor: boolean;
+            comment: string;
+            realName: boolean;
+            applicantName: string | null;
+            at: string;
+            flag: {
+                id: string;
+                /** @enum {string} */
+                status: "open" | "explained" | "closed" | "cleared";
+                dueOn: string | null;
+            } | null;
+            returnVisitPending: boolean;
+            returnVisit: {
+                at: string;
+                by: string;
+                note: string;
+            } | null;
+        };
+        EvaluationSummary: {
+            from: string;
+            to: string;
+            total: number;
+            byGrade: {
+                grade: number;
+                count: number;
+            }[];
+            satisfactionRate: number | null;
+            poor: number;
+            realNamePoor: number;
+            returnVisited: number;
+            returnVisitRate: number | null;
+            returnVisitTarget: number;
+        };
+        InternalMatterStats: {
+            from: string;
+            to: string;
+            internalMatters: number;
+            implemented: number;
+            implementationRate: number | null;
+            cases: number;
+            onlineCases: number;
+            onlineHandlingRate: number | null;
+            averageVisits: number | null;
+            completed: number;
+            averageDurationDays: number | null;
+            departments: number;
+            items: {
+                department: {
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                internalMatters: number;
+                implemented: number;
+                implementationRate: number | null;
+                cases: number;
+                onlineCases: number;
+                onlineHandlingRate: number | null;
+                averageVisits: number | null;
+                completed: number;
+                averageDurationDays: number | null;
+            }[];
+        };
+        ReconciliationRun: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            /** @enum {string} */
+            status: "running" | "ok" | "failed";
+            startedAt: string;
+            finishedAt: string | null;
+            compared: number;
+            mismatches: number;
+            missingUpstream: number;
+            unknownUpstream: number;
+            error: string | null;
+        };
+        ProvinceStatus: {
+            configured: boolean;
+            url: string | null;
+            pending: number;
+            oldestPendingAt: string | null;
+            oldestPendingSeconds: number | null;
+            failingCases: number;
+            lastDeliveryAt: string | null;
+            lastError: {
+                caseNo: string;
+                seq: number;
+                attempts: number;
+                error: string;
+                failedAt: string;
+                nextAttemptAt: string;
+            } | null;
+            lastReconciliation: components["schemas"]["ReconciliationRun"] | null;
+        };
+        ProvinceDelivery: {
+            configured: boolean;
+            delivered: number;
+            failed: number;
+            replayed: number;
+        };
         CensusRound: {
             id: string;
             title: string;
@@ -6606,6 +10993,225 @@ export interface components {
                     total: number;
                     done: number;
                 };
+            };
+        };
+        MatterListItem: {
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+            department: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            onTheSpot: boolean;
+            statutoryLimitDays: number;
+            committedLimitDays: number;
+            visits: number;
+            onlineDepth: number;
+            /** @enum {string} */
+            level: "national" | "province" | "city" | "district" | "street" | "community";
+            /** @enum {string} */
+            status: "active" | "suspended";
+            version: number;
+            updatedAt: string;
+        };
+        Matter: {
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+            department: {
+                id: string;
+                code: string;
+                name: string;
+            };
+            onTheSpot: boolean;
+            statutoryLimitDays: number;
+            committedLimitDays: number;
+            visits: number;
+            onlineDepth: number;
+            basicCode: string;
+            /** @enum {string} */
+            level: "national" | "province" | "city" | "district" | "street" | "community";
+            regionCode: string;
+            maxExtensionDays: number;
+            stages: {
+                /** @enum {string} */
+                code: "receive" | "accept" | "review" | "decide" | "complete" | "deliver";
+                limitDays: number | null;
+                role: string;
+                required: boolean;
+            }[];
+            specialProcedures: string[];
+            fees: {
+                name: string;
+                amount: number;
+                basis: string;
+            }[];
+            minHandlingMinutes: number;
+            /** @enum {string} */
+            status: "active" | "suspended";
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        Guide: {
+            conditions: string;
+            materials: {
+                name: string;
+                /** @enum {string} */
+                form: "original" | "copy" | "original_and_copy";
+                copies: number;
+                /** @enum {string} */
+                medium: "paper" | "electronic" | "paper_or_electronic";
+                required: boolean;
+                sample: string | null;
+            }[];
+            process: string;
+            legalBasis: string;
+            place: string;
+            hours: string;
+            contactPhone: string;
+            complaintPhone: string;
+            onlineUrl: string | null;
+            updatedAt: string;
+            updatedBy: string | null;
+        };
+        MatterDetail: {
+            matter: components["schemas"]["Matter"];
+            guide: components["schemas"]["Guide"] | null;
+        };
+        PublicMatter: {
+            id: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+            department: {
+                id: string;
+                name: string;
+            };
+            onTheSpot: boolean;
+            statutoryLimitDays: number;
+            committedLimitDays: number;
+            visits: number;
+            onlineDepth: number;
+        };
+        PublicMatterDetail: {
+            matter: {
+                id: string;
+                code: string;
+                name: string;
+                /** @enum {string} */
+                type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+                department: {
+                    id: string;
+                    name: string;
+                };
+                onTheSpot: boolean;
+                statutoryLimitDays: number;
+                committedLimitDays: number;
+                visits: number;
+                onlineDepth: number;
+                specialProcedures: string[];
+                fees: {
+                    name: string;
+                    amount: number;
+                    basis: string;
+                }[];
+            };
+            guide: {
+                conditions: string;
+                materials: {
+                    name: string;
+                    /** @enum {string} */
+                    form: "original" | "copy" | "original_and_copy";
+                    copies: number;
+                    /** @enum {string} */
+                    medium: "paper" | "electronic" | "paper_or_electronic";
+                    required: boolean;
+                    sample: string | null;
+                }[];
+                process: string;
+                legalBasis: string;
+                place: string;
+                hours: string;
+                contactPhone: string;
+                complaintPhone: string;
+                onlineUrl: string | null;
+            } | null;
+        };
+        GuideInspectionRun: {
+            id: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            startedBy: string | null;
+            startedAt: string;
+            finishedAt: string | null;
+            matterCount: number;
+            findingCount: number;
+            errors: number;
+            warnings: number;
+            departments: number;
+        };
+        GuideInspectionSummary: {
+            id: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            startedBy: string | null;
+            startedAt: string;
+            finishedAt: string | null;
+            matterCount: number;
+            findingCount: number;
+            errors: number;
+            warnings: number;
+            departments: number;
+            notified: number;
+        };
+        GuideInspectionLatest: {
+            run: components["schemas"]["GuideInspectionRun"] | null;
+            departments: {
+                department: {
+                    id: string;
+                    code: string;
+                    name: string;
+                };
+                matters: number;
+                mattersWithFindings: number;
+                findings: number;
+                bySeverity: {
+                    error: number;
+                    warning: number;
+                };
+                byRule: {
+                    [key: string]: number;
+                };
+            }[];
+        };
+        GuideFinding: {
+            id: string;
+            rule: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
+            params: {
+                [key: string]: unknown;
+            };
+            message: string;
+            matter: {
+                id: string;
+                code: string;
+                name: string;
+                /** @enum {string} */
+                type: "licensing" | "confirmation" | "adjudication" | "payment" | "reward" | "filing" | "other_power" | "public_service" | "internal";
+            };
+            department: {
+                id: string;
+                code: string;
+                name: string;
             };
         };
         InboxMessage: {

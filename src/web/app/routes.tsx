@@ -108,12 +108,19 @@ export function AppRoutes() {
         <Route path="services/matters/new" element={guarded('matters.edit', <page.matter />)} />
         <Route path="services/matters/:id" element={guarded('matters.read', <page.matter />)} />
         <Route path="services/inspection" element={guarded('matters.read', <page.guideInspection />)} />
+        {/* The inspection notice in the inbox links to /guides/inspection?department=… */}
+        <Route path="guides/inspection" element={guarded('matters.read', <page.guideInspection />)} />
         <Route
           path="services/internal"
           element={guarded(['cases.read', 'matters.read'], <page.internal />)}
         />
         <Route
           path="supervision"
+          element={guarded(['cases.supervise', 'cases.rectify'], <page.supervision />)}
+        />
+        {/* A flag opened in the supervision list's drawer (the inbox links here). */}
+        <Route
+          path="supervision/flags/:id"
           element={guarded(['cases.supervise', 'cases.rectify'], <page.supervision />)}
         />
         <Route

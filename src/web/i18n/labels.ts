@@ -348,3 +348,245 @@ export type CensusCodesLabelled = [
   Labelled<RegistryCodes['returnStatus'], CensusReturnStatus>,
   Labelled<RegistryCodes['roundStatus'], CensusRoundStatus>,
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Cases (办件): labels under `cases.codes` (features/cases/i18n.ts).
+
+import type {
+  ApplyMaterialForm,
+  ApplyMaterialMedium,
+  CaseApplicantType,
+  CaseChannel,
+  CaseClockFilter,
+  CaseClockState,
+  CaseEvaluationStage,
+  CaseEventKind,
+  CaseFlagLevel,
+  CaseFlagStatus,
+  CaseFlagType,
+  CaseResult,
+  CaseSortField,
+  CaseSpecialProcedure,
+  CaseStageCode,
+  CaseStageRole,
+  CaseStatus,
+  IntakeMatterType,
+} from '../api/types.ts';
+
+type CaseCodes = Messages['cases']['codes'];
+
+/** Compiles only when every case code of the schema has a label. */
+export type CaseCodesLabelled = [
+  Labelled<CaseCodes['channel'], CaseChannel>,
+  Labelled<CaseCodes['applicantType'], CaseApplicantType>,
+  Labelled<CaseCodes['status'], CaseStatus>,
+  Labelled<CaseCodes['result'], CaseResult>,
+  Labelled<CaseCodes['eventKind'], CaseEventKind>,
+  Labelled<CaseCodes['clockState'], CaseClockState>,
+  Labelled<CaseCodes['flagType'], CaseFlagType>,
+  Labelled<CaseCodes['flagLevel'], CaseFlagLevel>,
+  Labelled<CaseCodes['flagStatus'], CaseFlagStatus>,
+  Labelled<CaseCodes['stage'], CaseStageCode>,
+  Labelled<CaseCodes['stageRole'], CaseStageRole>,
+  Labelled<CaseCodes['specialProcedure'], CaseSpecialProcedure>,
+  Labelled<CaseCodes['evaluationStage'], CaseEvaluationStage>,
+  Labelled<CaseCodes['matterType'], IntakeMatterType>,
+  Labelled<CaseCodes['materialForm'], ApplyMaterialForm>,
+  Labelled<CaseCodes['materialMedium'], ApplyMaterialMedium>,
+];
+
+export const CASE_STATUSES = valuesOf<CaseStatus>({
+  submitted: true,
+  accepted: true,
+  reviewed: true,
+  decided: true,
+  supplementing: true,
+  special: true,
+  completed: true,
+  delivered: true,
+  refused: true,
+  withdrawn: true,
+});
+export const CASE_CHANNELS = valuesOf<CaseChannel>({
+  window: true,
+  online: true,
+  mobile: true,
+  self_service: true,
+});
+export const CASE_CLOCK_FILTERS = valuesOf<CaseClockFilter>({
+  warning: true,
+  overdue: true,
+  paused: true,
+  calendar_missing: true,
+});
+export const CASE_SORT_FIELDS = valuesOf<CaseSortField>({
+  remaining: true,
+  submittedAt: true,
+  caseNo: true,
+});
+
+/** A group of case codes with labels under `cases.codes`. */
+export type CaseCodeGroup = keyof CaseCodes;
+
+/** The label of a case code (status, channel, flag type …); the raw code when unknown. */
+export function caseLabel(group: CaseCodeGroup, code: string): string {
+  return dynamicLabel(`cases.codes.${group}.${code}`, code);
+}
+
+/** 好差评 grade 5 非常满意 … 1 非常不满意. */
+export function gradeLabel(grade: number): string {
+  return dynamicLabel(`cases.codes.grade.g${grade}`, String(grade));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Government services: matters, guides, inspection, supervision (features/services). Codes the case
+// pages label too (matter types, stages, flags, evaluation stages) use `caseLabel`; the others are
+// under `services.codes`.
+
+import type {
+  CaseFlagLevel as SvcFlagLevel,
+  CaseFlagStatus as SvcFlagStatus,
+  CaseFlagType as SvcFlagType,
+  CaseFlagAction,
+  EvaluationStage,
+  FindingSeverity,
+  FlagRectifyKind,
+  GuideInspectionTrigger,
+  GuideRule,
+  MaterialForm,
+  MaterialMedium,
+  MatterLevel,
+  MatterStageCode,
+  MatterStageRole,
+  MatterStatus,
+  MatterType,
+  RankingSort,
+  ReconciliationStatus,
+  SpecialProcedure,
+} from '../api/types.ts';
+
+type ServiceCodes = Messages['services']['codes'];
+
+/** Compiles only when every services code of the schema has a label. */
+export type ServiceCodesLabelled = [
+  Labelled<ServiceCodes['matterLevel'], MatterLevel>,
+  Labelled<ServiceCodes['matterStatus'], MatterStatus>,
+  Labelled<ServiceCodes['guideRule'], GuideRule>,
+  Labelled<ServiceCodes['findingSeverity'], FindingSeverity>,
+  Labelled<ServiceCodes['inspectionTrigger'], GuideInspectionTrigger>,
+  Labelled<ServiceCodes['flagAction'], CaseFlagAction>,
+  Labelled<ServiceCodes['rectifyKind'], FlagRectifyKind>,
+  Labelled<ServiceCodes['reconciliationStatus'], ReconciliationStatus>,
+  Labelled<CaseCodes['matterType'], MatterType>,
+  Labelled<CaseCodes['stage'], MatterStageCode>,
+  Labelled<CaseCodes['stageRole'], MatterStageRole>,
+  Labelled<CaseCodes['specialProcedure'], SpecialProcedure>,
+  Labelled<CaseCodes['materialForm'], MaterialForm>,
+  Labelled<CaseCodes['materialMedium'], MaterialMedium>,
+  Labelled<CaseCodes['evaluationStage'], EvaluationStage>,
+];
+
+/** `-onTimeRate` → `onTimeRate` (distributes over a union). */
+type Unprefixed<S> = S extends `-${infer K}` ? K : never;
+type RankingKey = Unprefixed<RankingSort>;
+
+/** The value lists of the services pages' filters and editors, in display order. */
+export const SERVICE_CODES = {
+  matterType: valuesOf<MatterType>({
+    licensing: true,
+    confirmation: true,
+    adjudication: true,
+    payment: true,
+    reward: true,
+    filing: true,
+    other_power: true,
+    public_service: true,
+    internal: true,
+  }),
+  matterLevel: valuesOf<MatterLevel>({
+    national: true,
+    province: true,
+    city: true,
+    district: true,
+    street: true,
+    community: true,
+  }),
+  matterStatus: valuesOf<MatterStatus>({ active: true, suspended: true }),
+  stage: valuesOf<MatterStageCode>({
+    receive: true,
+    accept: true,
+    review: true,
+    decide: true,
+    complete: true,
+    deliver: true,
+  }),
+  stageRole: valuesOf<MatterStageRole>({
+    window_officer: true,
+    dept_case_officer: true,
+    dept_case_approver: true,
+  }),
+  specialProcedure: valuesOf<SpecialProcedure>({
+    hearing: true,
+    testing: true,
+    inspection: true,
+    expert_review: true,
+  }),
+  materialForm: valuesOf<MaterialForm>({ original: true, copy: true, original_and_copy: true }),
+  materialMedium: valuesOf<MaterialMedium>({ paper: true, electronic: true, paper_or_electronic: true }),
+  guideRule: valuesOf<GuideRule>({
+    no_guide: true,
+    missing_conditions: true,
+    missing_materials: true,
+    missing_process: true,
+    missing_legal_basis: true,
+    missing_place: true,
+    missing_hours: true,
+    missing_contact_phone: true,
+    missing_complaint_phone: true,
+    committed_above_statutory: true,
+    on_the_spot_with_limits: true,
+    stage_days_above_committed: true,
+    fee_without_basis: true,
+    online_without_url: true,
+    no_visit_not_online: true,
+    fully_online_with_visits: true,
+    material_zero_copies: true,
+    material_duplicate_name: true,
+    special_procedure_not_applicable: true,
+    stale: true,
+  }),
+  findingSeverity: valuesOf<FindingSeverity>({ error: true, warning: true }),
+  flagType: valuesOf<SvcFlagType>({
+    overdue_committed: true,
+    overdue_statutory: true,
+    completed_before_accepted: true,
+    accepted_before_submitted: true,
+    completed_without_acceptance: true,
+    missing_stage: true,
+    too_fast: true,
+    outside_working_time: true,
+    result_missing: true,
+    committed_above_statutory: true,
+    upstream_mismatch: true,
+    poor_evaluation: true,
+  }),
+  flagLevel: valuesOf<SvcFlagLevel>({ notice: true, warning: true, alarm: true }),
+  flagStatus: valuesOf<SvcFlagStatus>({ open: true, explained: true, closed: true, cleared: true }),
+  evaluationStage: valuesOf<EvaluationStage>({ accepted: true, completed: true }),
+  rankingKey: valuesOf<RankingKey>({
+    cases: true,
+    completed: true,
+    onTimeRate: true,
+    overdue: true,
+    abnormal: true,
+    rectificationOnTimeRate: true,
+    averageGrade: true,
+    poorEvaluations: true,
+    returnVisitRate: true,
+  }),
+} as const;
+
+/** The label of a services code (`services.codes.<group>.<code>`); the raw code when unknown. */
+export function serviceLabel(group: keyof ServiceCodes, code: string | number): string {
+  return dynamicLabel(`services.codes.${String(group)}.${code}`, String(code));
+}

@@ -37,6 +37,8 @@ export const inCaseScope = (scope: RowScope): SQL =>
   ) ?? sql`true`;
 
 const CLOCK_KEY = 'cases.clock_calendar_version';
+/** Lists count at most this many rows; beyond it they say "more than" (totalCapped). */
+export const COUNT_CAP = 10_000;
 
 /** Queries over cases and their events; no decisions. */
 export class CaseRepo {
@@ -222,9 +224,18 @@ export class CaseRepo {
         .orderBy(...order)
         .limit(pageSize)
         .offset((page - 1) * pageSize),
-      this.db.select({ n: count() }).from(cases).where(where),
+      // Counting a million open cases costs more than the page: past COUNT_CAP the total is "more than".
+      this.db.select({ n: count() }).from(
+        this.db
+          .select({ one: sql`1` })
+          .from(cases)
+          .where(where)
+          .limit(COUNT_CAP + 1)
+          .as('capped'),
+      ),
     ]);
-    return { items, total: total?.n ?? 0 };
+    const n = total?.n ?? 0;
+    return { items, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 
   // -- clock recompute ---------------------------------------------------------------------
@@ -318,8 +329,10 @@ export class CaseRepo {
           afterId ? gt(cases.id, afterId) : undefined,
           sql`${cases.clockState} in ('running','paused')`,
           sql`(${cases.committedDue} < ${today} or ${cases.statutoryDue} < ${today})`,
-          sql`not exists (select 1 from ${caseFlags} f where f.case_id = ${cases.id}
-                and f.type = case when ${cases.statutoryDue} < ${today} then 'overdue_statutory' else 'overdue_committed' end)`,
+          // Qualified by hand: Drizzle writes a lone table's columns unqualified, which inside this
+          // subquery would mean the flag's own id.
+          sql`not exists (select 1 from ${caseFlags} f where f.case_id = "cases"."id"
+                and f.type = case when "cases"."statutory_due" < ${today} then 'overdue_statutory' else 'overdue_committed' end)`,
         ),
       )
       .orderBy(asc(cases.id))

@@ -132,13 +132,18 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['cases'],
         summary: 'Cases in scope; by default the nearest committed deadline first (the queue)',
         querystring: caseQuery,
-        response: { 200: listOf(caseListItem), ...commonErrors },
+        response: {
+          200: listOf(caseListItem).extend({
+            totalCapped: z.boolean().meta({ description: 'true: more than `total` cases match' }),
+          }),
+          ...commonErrors,
+        },
       },
     },
     async (request) => {
       const q = request.query;
       const out = await cases.list(principalOf(request), filterOf(q), q.sort, q.page, q.pageSize);
-      return { items: out.items.map(presentCaseListItem), total: out.total };
+      return { items: out.items.map(presentCaseListItem), total: out.total, totalCapped: out.totalCapped };
     },
   );
 

@@ -464,12 +464,13 @@ export class CaseService {
     pageSize: number,
   ) {
     const today = this.today();
-    const [{ items, total }, { index }] = await Promise.all([
+    const [{ items, total, totalCapped }, { index }] = await Promise.all([
       this.repo.list(rowScope(principal), { ...filter, today }, sort, page, pageSize),
       this.calendarIndex(),
     ]);
     return {
       total,
+      totalCapped,
       items: items.map((i) => ({ ...i, clocks: this.clocksOf(i.c, index) })),
     };
   }

@@ -103,6 +103,10 @@ export const cases = pgTable(
     index('cases_open_idx')
       .on(t.id)
       .where(sql`${t.open}`),
+    // Broad scopes (the district hall sees every case) walk this in deadline order and stop at a page.
+    index('cases_queue_idx')
+      .on(t.committedDue, t.id)
+      .where(sql`${t.open}`),
     index('cases_matter_idx').on(t.matterId),
     index('cases_submitted_idx').on(t.submittedAt),
     index('cases_department_submitted_idx').on(t.departmentId, t.submittedAt),

@@ -102,10 +102,10 @@ export class CensusRepo {
       .from(departments)
       .where(
         sql`exists (select 1 from ${users} u join ${userRoles} ur on ur.user_id = u.id
-                     where u.department_id = ${departments.id} and ur.role = 'dept_data_officer'
+                     where u.department_id = "departments"."id" and ur.role = 'dept_data_officer'
                        and u.status = 'active')
-            or exists (select 1 from ${systems} s where s.department_id = ${departments.id})
-            or exists (select 1 from ${datasets} d where d.department_id = ${departments.id})`,
+            or exists (select 1 from ${systems} s where s.department_id = "departments"."id")
+            or exists (select 1 from ${datasets} d where d.department_id = "departments"."id")`,
       )
       .orderBy(departments.code);
     return rows.map((r) => r.id);

@@ -15,9 +15,9 @@ export interface FindingFilter {
 /** A run with its findings counted by severity and the departments they concern. */
 const runColumns = {
   run: guideInspectionRuns,
-  errors: sql<number>`(select count(*) from ${guideFindings} f where f.run_id = ${guideInspectionRuns.id} and f.severity = 'error')::int`,
-  warnings: sql<number>`(select count(*) from ${guideFindings} f where f.run_id = ${guideInspectionRuns.id} and f.severity = 'warning')::int`,
-  departments: sql<number>`(select count(distinct f.department_id) from ${guideFindings} f where f.run_id = ${guideInspectionRuns.id})::int`,
+  errors: sql<number>`(select count(*) from ${guideFindings} f where f.run_id = "guide_inspection_runs"."id" and f.severity = 'error')::int`,
+  warnings: sql<number>`(select count(*) from ${guideFindings} f where f.run_id = "guide_inspection_runs"."id" and f.severity = 'warning')::int`,
+  departments: sql<number>`(select count(distinct f.department_id) from ${guideFindings} f where f.run_id = "guide_inspection_runs"."id")::int`,
 };
 export type RunWithCounts = { run: RunRow; errors: number; warnings: number; departments: number };
 

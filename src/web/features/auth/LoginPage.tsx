@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Input, QRCode, Spin, Typography } from 'antd';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
@@ -266,6 +266,16 @@ export function LoginPage() {
         showIcon
         banner={false}
       />
+      <Typography.Paragraph style={{ marginTop: 16, textAlign: 'center' }} data-testid="login-public-links">
+        {t('cases.login.applicants')}
+        <Link to="/apply" data-testid="login-apply">
+          {t('cases.publicNav.apply')}
+        </Link>
+        {' · '}
+        <Link to="/status" data-testid="login-status">
+          {t('cases.publicNav.status')}
+        </Link>
+      </Typography.Paragraph>
     </Flex>
   );
 }

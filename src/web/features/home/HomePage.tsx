@@ -6,6 +6,7 @@ import { useAuth } from '../../app/auth.ts';
 import { navLeaves, visibleNav } from '../../app/nav.tsx';
 import { levelLabel, roleLabel } from '../../i18n/labels.ts';
 import { CatalogSummaryCard } from '../catalog/CatalogSummaryCard.tsx';
+import { CaseQueueCard } from '../cases/CaseQueueCard.tsx';
 
 /** The home page: who the user is and what they may see. No figures until real indicators exist. */
 export function HomePage() {
@@ -90,6 +91,11 @@ export function HomePage() {
         {can('catalog.read') && (
           <Col xs={24} xl={14}>
             <CatalogSummaryCard canReview={can('catalog.review')} />
+          </Col>
+        )}
+        {can('cases.handle') && (
+          <Col xs={24} xl={10}>
+            <CaseQueueCard />
           </Col>
         )}
       </Row>
