@@ -3,6 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../../domain/permissions.ts';
 import { chinaTime, label } from './labels.ts';
+import { casesLabels } from '../modules/cases/cases.labels.ts';
+import { supervisionLabels } from '../modules/cases/supervision.labels.ts';
+import { catalogLabels } from '../modules/catalog/catalog.labels.ts';
+import { censusLabels } from '../modules/census/census.labels.ts';
+import { mattersLabels } from '../modules/matters/matters.labels.ts';
+import { registryLabels } from '../modules/registry/registry.labels.ts';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -12,6 +18,25 @@ function sources(dir: string): string[] {
 }
 
 describe('labels', () => {
+  // The modules' code lists are merged into one table: a kind two modules both define would silently
+  // give one module's codes the other's words (it happened: the registry's and the cases' flag status).
+  it('no two modules define the same kind of code', () => {
+    const seen = new Map<string, string>();
+    const modules = {
+      registryLabels,
+      catalogLabels,
+      censusLabels,
+      mattersLabels,
+      casesLabels,
+      supervisionLabels,
+    };
+    for (const [name, m] of Object.entries(modules))
+      for (const kind of Object.keys(m.codes)) {
+        expect(seen.get(kind), `${kind} in ${name}`).toBeUndefined();
+        seen.set(kind, name);
+      }
+  });
+
   // Audit actions are `module.verb`; other `action:` fields (a census item's) have no dot.
   it('names every audit action the server writes, in both languages', () => {
     const actions = new Set<string>();

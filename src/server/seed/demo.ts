@@ -199,6 +199,8 @@ export function demoSignIns(password: string): string[] {
     `  bureau                   数据资源局 / data bureau`,
     `  leader                   领导（只读）/ leader (read-only)`,
     `  data-<dept>, case-<dept> 部门数据专员、办件专员，如 data-sjj, case-scj`,
+    `  approver-<dept>          部门审批负责人，如 approver-scj`,
+    `  window, window-<street>  区市民之家、街道便民服务中心窗口，如 window-330105012`,
     `  street-330105012         天水街道（街道 330105012-330105019）`,
     `  community-330105012001   社区工作人员（每个社区一个）`,
     `  password / 密码: ${password}`,

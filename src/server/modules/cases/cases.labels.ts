@@ -73,7 +73,7 @@ export const casesLabels = {
       stopped: ['已停止', 'Stopped'],
       calendar_missing: ['待发布日历', 'Calendar not published'],
     },
-    flagType: {
+    caseFlagType: {
       overdue_committed: ['承诺超期', 'Past the committed limit'],
       overdue_statutory: ['法定超期', 'Past the statutory limit'],
       completed_before_accepted: ['办结早于受理', 'Completed before accepted'],
@@ -87,12 +87,12 @@ export const casesLabels = {
       upstream_mismatch: ['与省办件库不一致', 'Differs from the provincial library'],
       poor_evaluation: ['差评', 'Poor evaluation'],
     },
-    flagLevel: {
+    caseFlagLevel: {
       notice: ['提醒', 'Notice'],
       warning: ['预警', 'Warning'],
       alarm: ['报警', 'Alarm'],
     },
-    flagStatus: {
+    caseFlagStatus: {
       open: ['待整改', 'Open'],
       explained: ['待审核', 'Awaiting review'],
       closed: ['已关闭', 'Closed'],

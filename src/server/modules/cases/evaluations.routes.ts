@@ -138,7 +138,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
           {
             header: en ? 'Rectification' : '整改状态',
             key: 'flag',
-            value: (r) => (r.flag ? label('flagStatus', r.flag.status, lang) : ''),
+            value: (r) => (r.flag ? label('caseFlagStatus', r.flag.status, lang) : ''),
           },
           {
             header: en ? 'Return visit (Beijing time)' : '回访时间',

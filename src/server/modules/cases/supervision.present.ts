@@ -12,7 +12,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 /** A flag's reason in words (od.cases.flag.<type> with its parameters), or its type's name. */
 export function flagReason(type: string, params: Record<string, unknown>, lang: Lang): string {
   const key = `od.cases.flag.${type}`;
-  return isMessageKey(key) ? translate(key, lang, params) : label('flagType', type, lang);
+  return isMessageKey(key) ? translate(key, lang, params) : label('caseFlagType', type, lang);
 }
 
 export function presentFlag(r: FlagListRow, lang: Lang) {

@@ -80,13 +80,13 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
           header: en ? 'Type' : '问题类型',
           key: 'type',
           width: 20,
-          value: (r) => label('flagType', r.type, lang),
+          value: (r) => label('caseFlagType', r.type, lang),
         },
         {
           header: en ? 'Level' : '等级',
           key: 'level',
           width: 8,
-          value: (r) => label('flagLevel', r.level, lang),
+          value: (r) => label('caseFlagLevel', r.level, lang),
         },
         { header: en ? 'Reason' : '原因', key: 'reason', width: 50, value: (r) => r.reason },
         {
@@ -98,7 +98,7 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         {
           header: en ? 'Status' : '整改状态',
           key: 'status',
-          value: (r) => label('flagStatus', r.status, lang),
+          value: (r) => label('caseFlagStatus', r.status, lang),
         },
         { header: en ? 'Rectify by' : '整改期限', key: 'dueOn', width: 12, value: (r) => r.dueOn },
         {

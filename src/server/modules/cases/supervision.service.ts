@@ -151,7 +151,7 @@ export class SupervisionService {
         actorName: actor.actor,
         at: now,
       });
-      const what = label('flagType', row.flag.type, 'zh-CN');
+      const what = label('caseFlagType', row.flag.type, 'zh-CN');
       await this.deps.notify.toRole(tx, 'bureau_admin', {
         kind: 'cases.flag.explained',
         title: `整改待审核：${row.case.caseNo}（${what}）`,
@@ -202,7 +202,7 @@ export class SupervisionService {
       else {
         const notice = {
           kind: 'cases.flag.rejected',
-          title: `整改被退回：${row.case.caseNo}（${label('flagType', row.flag.type, 'zh-CN')}）`,
+          title: `整改被退回：${row.case.caseNo}（${label('caseFlagType', row.flag.type, 'zh-CN')}）`,
           body: `请于 ${dueOn} 前重新整改。审核意见：${note}`,
           link: `/supervision/flags/${id}`,
         };
