@@ -77,7 +77,10 @@ async function act(
   await form.waitFor();
   await fill(form);
   await page.getByTestId('case-action-submit').click();
-  await form.waitFor({ state: 'hidden' });
+  await form.waitFor({ state: 'hidden' }).catch(async (err: unknown) => {
+    await page.screenshot({ path: path.join(shots, `case-action-${kind}-failed.png`), fullPage: true });
+    throw err;
+  });
 }
 
 async function eventKinds(page: Page): Promise<string[]> {
@@ -95,13 +98,19 @@ describe('a case on the working-day clock, end to end', () => {
     );
     const candidate = (list.items as Json[]).find((m) => m.onlineDepth >= 3 && m.statutoryLimitDays > 0);
     expect(candidate, 'a demo licensing matter online').toBeTruthy();
-    const matter = await apiGet('bureau', `/api/matters/${candidate!.id}`);
-    const dept = (candidate!.department?.code ?? matter.department?.code ?? matter.departmentCode) as string;
+    const matter = candidate!;
+    const dept = matter.department.code as string;
 
     // The applicant applies online without signing in.
     const applicant = await newPage();
     await applicant.page.goto(`${base}/apply/${matter.id}`);
-    await applicant.page.getByTestId('apply-guide').waitFor();
+    await applicant.page
+      .getByTestId('apply-guide')
+      .waitFor()
+      .catch(async (err: unknown) => {
+        await applicant.page.screenshot({ path: path.join(shots, 'apply-failed.png'), fullPage: true });
+        throw err;
+      });
     await applicant.page.getByTestId('apply-name').fill('陈小明');
     await applicant.page.getByTestId('apply-id-number').fill('110101199003074477');
     await applicant.page.getByTestId('apply-phone').fill('13800138000');
@@ -148,6 +157,7 @@ describe('a case on the working-day clock, end to end', () => {
     const approver = await signedIn(`approver-${dept}`);
     await approver.page.goto(caseUrl);
     await act(approver.page, 'decided', async () => {
+      await approver.page.getByTestId('action-decision').getByText('准予', { exact: true }).click();
       await approver.page.getByTestId('action-opinion').fill('准予许可');
     });
     await officer.page.goto(caseUrl);
