@@ -238,6 +238,39 @@ describe('cases on the working-day clock', () => {
     expect(after.length).toBe(3);
   });
 
+  it('an action that fails half way leaves nothing of itself: no event, no projection, no flag, no audit', async () => {
+    clock.set(MONDAY);
+    const window = await as('window');
+    const { case: c } = await intake(window);
+    const db = ctx.services.database.db;
+    const count = async () => ({
+      events: (await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id))).length,
+      outbox: (await db.select().from(caseOutbox).where(eq(caseOutbox.caseId, c.id))).length,
+      audit: (await db.select().from(auditLog).where(eq(auditLog.target, c.id))).length,
+      row: (await db.select().from(cases).where(eq(cases.id, c.id)))[0]!,
+    });
+    const before = await count();
+    // The last write of the action (the outbox row, after the event, the projection and the flags) fails,
+    // as a crash or a lost connection would make it.
+    const repo = ctx.services.cases.repo;
+    const original = repo.enqueueOutbox.bind(repo);
+    repo.enqueueOutbox = async () => {
+      throw new Error('connection lost');
+    };
+    try {
+      expect((await act(window, c, 'accepted')).statusCode).toBe(500);
+    } finally {
+      repo.enqueueOutbox = original;
+    }
+    const after = await count();
+    expect(after.events).toBe(before.events);
+    expect(after.outbox).toBe(before.outbox);
+    expect(after.audit).toBe(before.audit);
+    expect(after.row).toEqual(before.row);
+    // And the same action goes through once the fault is gone.
+    expect((await act(window, c, 'accepted')).statusCode).toBe(200);
+  });
+
   it('bad input names the field', async () => {
     const window = await as('window');
     const res = await window.request('POST', '/api/cases', {

@@ -13,16 +13,34 @@ import { AppError, invalid } from '../../http/errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import type { CalendarRepo } from './calendar.repo.ts';
 
+/** The first and last day whose status a correction changed; the whole year for a new one; null: none. */
+export type ChangedDays = { from: IsoDate; to: IsoDate } | null;
+
+function changedDays(
+  before: { holidays: string[]; makeUpWorkdays: string[] } | null,
+  after: { year: number; holidays: string[]; makeUpWorkdays: string[] },
+): ChangedDays {
+  if (!before) return { from: `${after.year}-01-01`, to: `${after.year}-12-31` };
+  const diff = (a: string[], b: string[]) => a.filter((d) => !b.includes(d));
+  const days = [
+    ...diff(before.holidays, after.holidays),
+    ...diff(after.holidays, before.holidays),
+    ...diff(before.makeUpWorkdays, after.makeUpWorkdays),
+    ...diff(after.makeUpWorkdays, before.makeUpWorkdays),
+  ].sort();
+  return days.length ? { from: days[0]!, to: days[days.length - 1]! } : null;
+}
+
 /** The official working-day calendar as our own versioned table; corrections are audited events. */
 export class CalendarService {
   private cached: WorkCalendar | undefined;
-  private readonly listeners: ((version: number) => Promise<unknown>)[] = [];
+  private readonly listeners: ((version: number, changed: ChangedDays) => Promise<unknown>)[] = [];
 
   /**
    * Runs after every committed correction (cases recompute their deadlines). A listener that fails
    * does not undo the correction: the scheduled scan notices the new version and catches up.
    */
-  onChange(listener: (version: number) => Promise<unknown>): void {
+  onChange(listener: (version: number, changed: ChangedDays) => Promise<unknown>): void {
     this.listeners.push(listener);
   }
 
@@ -77,6 +95,7 @@ export class CalendarService {
       holidays: [...new Set(schedule.holidays)].sort(),
       makeUpWorkdays: [...new Set(schedule.makeUpWorkdays)].sort(),
     };
+    let before: { holidays: string[]; makeUpWorkdays: string[] } | null = null;
     const saved = await this.db.transaction(async (tx) => {
       // Serialise corrections: the version is max+1 under the audit head lock taken first.
       await this.audit.append(tx, actor, {
@@ -88,7 +107,7 @@ export class CalendarService {
           makeUpWorkdays: normalized.makeUpWorkdays.length,
         },
       });
-      const before = await this.repo.year(schedule.year, tx);
+      before = (await this.repo.year(schedule.year, tx)) ?? null;
       const version = (await this.repo.currentVersion(tx)) + 1;
       await this.repo.upsertYear(tx, {
         ...normalized,
@@ -107,7 +126,8 @@ export class CalendarService {
       });
       return { ...normalized, version };
     });
-    for (const listener of this.listeners) await listener(saved.version).catch(() => undefined);
+    const changed = changedDays(before, normalized);
+    for (const listener of this.listeners) await listener(saved.version, changed).catch(() => undefined);
     return saved;
   }
 

@@ -30,11 +30,17 @@ export interface CaseFilter {
   today: string;
 }
 
+/**
+ * A department role reaches its department's cases wherever they were taken in; everyone else their
+ * region subtree. (The department alone, not with the region prefix too: the planner then walks the
+ * department's deadline index instead of sorting the whole district.)
+ */
 export const inCaseScope = (scope: RowScope): SQL =>
-  and(
-    scope.regionPrefix ? startsWith(cases.regionCode, scope.regionPrefix) : undefined,
-    scope.departmentId ? eq(cases.departmentId, scope.departmentId) : undefined,
-  ) ?? sql`true`;
+  scope.departmentId
+    ? eq(cases.departmentId, scope.departmentId)
+    : scope.regionPrefix
+      ? startsWith(cases.regionCode, scope.regionPrefix)
+      : sql`true`;
 
 const CLOCK_KEY = 'cases.clock_calendar_version';
 /** Lists count at most this many rows; beyond it they say "more than" (totalCapped). */
@@ -253,12 +259,15 @@ export class CaseRepo {
   }
 
   /** One keyset batch of open, accepted cases with what their clocks depend on. */
-  async openClockBatch(afterId: string | null, limit: number, tx: DbOrTx = this.db) {
+  async openClockBatch(
+    afterId: string | null,
+    limit: number,
+    days: { from: string; to: string } | null = null,
+    tx: DbOrTx = this.db,
+  ) {
     return tx
       .select({
         id: cases.id,
-        departmentId: cases.departmentId,
-        regionCode: cases.regionCode,
         clockInputs: cases.clockInputs,
         committedLimitDays: cases.committedLimitDays,
         statutoryLimitDays: cases.statutoryLimitDays,
@@ -275,6 +284,10 @@ export class CaseRepo {
           eq(cases.open, true),
           sql`${cases.acceptedAt} is not null`,
           afterId ? gt(cases.id, afterId) : undefined,
+          days
+            ? sql`${cases.clockInputs}->>'acceptedOn' < ${days.to} and (${cases.statutoryDue} >= ${days.from}
+                or ${cases.statutoryDue} is null or ${cases.clockState} in ('paused', 'calendar_missing'))`
+            : undefined,
         ),
       )
       .orderBy(asc(cases.id))

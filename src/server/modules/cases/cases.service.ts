@@ -93,7 +93,9 @@ export class CaseService {
 
   constructor(private readonly deps: ModuleDeps) {
     this.repo = new CaseRepo(deps.db);
-    deps.calendar.onChange(() => this.recomputeOpenClocks(systemActor('calendar.correction')));
+    deps.calendar.onChange((_version, changed) =>
+      this.recomputeOpenClocks(systemActor('calendar.correction'), changed === null ? 'none' : changed),
+    );
   }
 
   private today(): IsoDate {
@@ -490,21 +492,32 @@ export class CaseService {
   // -- clocks after a calendar correction, and the daily scan -------------------------------
 
   /**
-   * Recomputes the clocks of every open, accepted case against the current calendar and writes the
-   * ones that changed, in keyset batches; audited as one record. Returns the counts.
+   * Recomputes the clocks of the open, accepted cases against the current calendar and writes the
+   * ones that changed, in keyset batches (the next batch is read while this one is computed); audited
+   * as one record. `changed` (the days a correction changed) narrows it to the cases whose clocks can
+   * reach those days: accepted before the last of them, not yet past their statutory due date before
+   * the first (or paused, or waiting for a calendar). Returns the counts.
    */
-  async recomputeOpenClocks(actor: Actor = systemActor('cases.recompute'), batchSize = 20_000) {
+  async recomputeOpenClocks(
+    actor: Actor = systemActor('cases.recompute'),
+    changed: { from: IsoDate; to: IsoDate } | 'none' | null = null,
+    batchSize = 20_000,
+  ) {
     const { calendar, index } = await this.calendarIndex();
     const today = this.today();
     const share = this.deps.config.CASE_WARN_SHARE;
-    let after: string | null = null;
+    const range = changed === 'none' ? null : changed;
     let open = 0;
-    let changed = 0;
+    let moved = 0;
+    let next = changed === 'none' ? Promise.resolve([]) : this.repo.openClockBatch(null, batchSize, range);
     for (;;) {
-      const batch = await this.repo.openClockBatch(after, batchSize);
+      const batch = await next;
       if (!batch.length) break;
-      after = batch[batch.length - 1]!.id;
       open += batch.length;
+      next =
+        batch.length < batchSize
+          ? Promise.resolve([])
+          : this.repo.openClockBatch(batch[batch.length - 1]!.id, batchSize, range);
       const updates: Parameters<CaseRepo['saveClocks']>[1] = [];
       for (const c of batch) {
         const { committed, statutory, clockState } = caseClocks(index, c.clockInputs, c, today, share);
@@ -527,7 +540,7 @@ export class CaseService {
         )
           updates.push(next);
       }
-      changed += updates.length;
+      moved += updates.length;
       if (updates.length)
         await this.deps.db.transaction((tx) => this.repo.saveClocks(tx, updates, calendar.version));
     }
@@ -536,10 +549,10 @@ export class CaseService {
       await this.deps.audit.append(tx, actor, {
         action: 'cases.clocks.recompute',
         target: String(calendar.version),
-        detail: { calendarVersion: calendar.version, open, changed },
+        detail: { calendarVersion: calendar.version, open, changed: moved, days: range },
       });
     });
-    return { calendarVersion: calendar.version, open, changed };
+    return { calendarVersion: calendar.version, open, changed: moved };
   }
 
   /**
