@@ -34,13 +34,14 @@ function changedDays(
 /** The official working-day calendar as our own versioned table; corrections are audited events. */
 export class CalendarService {
   private cached: WorkCalendar | undefined;
-  private readonly listeners: ((version: number, changed: ChangedDays) => Promise<unknown>)[] = [];
+  private readonly listeners: ((version: number, changed: ChangedDays, actor: Actor) => Promise<unknown>)[] =
+    [];
 
   /**
    * Runs after every committed correction (cases recompute their deadlines). A listener that fails
    * does not undo the correction: the scheduled scan notices the new version and catches up.
    */
-  onChange(listener: (version: number, changed: ChangedDays) => Promise<unknown>): void {
+  onChange(listener: (version: number, changed: ChangedDays, actor: Actor) => Promise<unknown>): void {
     this.listeners.push(listener);
   }
 
@@ -127,7 +128,8 @@ export class CalendarService {
       return { ...normalized, version };
     });
     const changed = changedDays(before, normalized);
-    for (const listener of this.listeners) await listener(saved.version, changed).catch(() => undefined);
+    for (const listener of this.listeners)
+      await listener(saved.version, changed, actor).catch(() => undefined);
     return saved;
   }
 

@@ -93,8 +93,9 @@ export class CaseService {
 
   constructor(private readonly deps: ModuleDeps) {
     this.repo = new CaseRepo(deps.db);
-    deps.calendar.onChange((_version, changed) =>
-      this.recomputeOpenClocks(systemActor('calendar.correction'), changed === null ? 'none' : changed),
+    // Attributed to whoever corrected the calendar (their address and request in the audit record).
+    deps.calendar.onChange((_version, changed, actor) =>
+      this.recomputeOpenClocks(actor, changed === null ? 'none' : changed),
     );
   }
 
