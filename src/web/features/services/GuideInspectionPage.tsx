@@ -1,3 +1,4 @@
+import { GUIDE_RULES } from '../../../domain/guide-inspection.ts';
 import { useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -53,28 +54,8 @@ import { LongTask } from './LongTask.tsx';
 const FILTERS = ['department', 'rule', 'severity', 'run'] as const;
 const TOP = 20;
 
-const GUIDE_RULE_SEVERITY: Record<GuideRule, FindingSeverity> = {
-  no_guide: 'error',
-  missing_conditions: 'error',
-  missing_materials: 'error',
-  missing_process: 'error',
-  missing_legal_basis: 'error',
-  missing_place: 'error',
-  missing_hours: 'error',
-  missing_contact_phone: 'error',
-  missing_complaint_phone: 'warning',
-  committed_above_statutory: 'error',
-  on_the_spot_with_limits: 'error',
-  stage_days_above_committed: 'error',
-  fee_without_basis: 'error',
-  online_without_url: 'error',
-  no_visit_not_online: 'error',
-  fully_online_with_visits: 'warning',
-  material_zero_copies: 'error',
-  material_duplicate_name: 'error',
-  special_procedure_not_applicable: 'warning',
-  stale: 'warning',
-};
+/** The severity of each rule, as the server's inspection reports it. */
+const GUIDE_RULE_SEVERITY: Record<GuideRule, FindingSeverity> = GUIDE_RULES;
 
 /**
  * The latest run's figures. Errors, warnings and departments are counted from the per-department

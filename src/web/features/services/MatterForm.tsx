@@ -1,3 +1,4 @@
+import { defaultStages as domainDefaultStages } from '../../../domain/matters.ts';
 import {
   Alert,
   Button,
@@ -93,28 +94,9 @@ export function matterFieldKnown(path: (string | number)[]): boolean {
   );
 }
 
-/** The domain's default stages for a type (src/domain/matters.ts defaultStages), for a new matter. */
+/** The domain's default stages for a type, for a new matter. */
 export function defaultStages(type: MatterType, onTheSpot: boolean): StageValues[] {
-  const stage = (code: MatterStageCode, role: MatterStageRole, required = true): StageValues => ({
-    code,
-    limitDays: null,
-    role,
-    required,
-  });
-  if (onTheSpot || type === 'internal')
-    return [
-      stage('receive', 'window_officer'),
-      stage('accept', 'window_officer'),
-      stage('complete', 'dept_case_officer'),
-    ];
-  return [
-    stage('receive', 'window_officer'),
-    stage('accept', 'window_officer'),
-    stage('review', 'dept_case_officer'),
-    stage('decide', 'dept_case_approver'),
-    stage('complete', 'dept_case_officer'),
-    stage('deliver', 'window_officer', false),
-  ];
+  return domainDefaultStages(type, onTheSpot);
 }
 
 export function newMatterValues(departmentId?: string): MatterValues {
