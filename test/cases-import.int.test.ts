@@ -524,7 +524,7 @@ describe('historical case import', () => {
         visits: c.visits,
         ...(e
           ? {
-              evaluationStage: '办结后',
+              evaluationStage: '办结环节',
               evaluationGrade: String(e.grade),
               evaluationAt: chinaTime(e.at),
               evaluationComment: e.comment,

@@ -33,6 +33,7 @@ import type { HistoryCase, HistoryEvaluation, HistoryEvent, HistoryMatter } from
 import { label } from '../../http/labels.ts';
 import { mattersLabels } from '../matters/matters.labels.ts';
 import { casesLabels } from './cases.labels.ts';
+import { supervisionLabels } from './supervision.labels.ts';
 import { importCodeLabels } from './import.messages.ts';
 
 /** Cases and events one import takes; a larger file is refused as a whole (split it). */
@@ -48,6 +49,7 @@ const options = (labels: Labels): ImportColumn['options'] =>
   Object.entries(labels).map(([value, [zh, en]]) => ({ value, zh, en }));
 const codes = {
   ...casesLabels.codes,
+  ...supervisionLabels.codes,
   ...importCodeLabels,
   specialProcedure: mattersLabels.codes.specialProcedure,
 };

@@ -26,6 +26,12 @@ export const casesLabels = {
       mobile: ['移动端', 'Mobile'],
       self_service: ['自助终端', 'Self-service'],
     },
+    caseDecision: { approve: ['准予', 'Approve'], deny: ['不予', 'Deny'] },
+    deliveryMethod: {
+      window: ['窗口领取', 'At the window'],
+      mail: ['邮寄', 'By mail'],
+      electronic: ['电子送达', 'Electronic'],
+    },
     applicantType: {
       person: ['自然人', 'Person'],
       enterprise: ['法人', 'Enterprise'],

@@ -70,24 +70,10 @@ export const caseImportAuditLabels = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 /**
- * Names of the codes the import template's drop-downs need that no module's labels have yet (a cell
- * may hold the code or either name); the others come from cases.labels.ts, matters.labels.ts and
+ * Names of the codes the import template's drop-downs need that no module's labels have (a cell may
+ * hold the code or either name); the others come from the cases, supervision and matters labels and
  * the roles in http/labels.ts.
  */
 export const importCodeLabels = {
-  caseDecision: { approve: ['准予', 'Approve'], deny: ['不予', 'Deny'] },
-  deliveryMethod: {
-    window: ['窗口领取', 'At the window'],
-    mail: ['邮寄', 'By mail'],
-    electronic: ['电子送达', 'Electronic'],
-  },
-  evaluationStage: { accepted: ['受理后', 'After acceptance'], completed: ['办结后', 'After completion'] },
-  evaluationGrade: {
-    '5': ['非常满意', 'Very satisfied'],
-    '4': ['满意', 'Satisfied'],
-    '3': ['基本满意', 'Fairly satisfied'],
-    '2': ['不满意', 'Dissatisfied'],
-    '1': ['非常不满意', 'Very dissatisfied'],
-  },
   yesNo: { true: ['是', 'Yes'], false: ['否', 'No'] },
 } as const satisfies Record<string, Record<string, readonly [string, string]>>;
