@@ -19,7 +19,11 @@ case "$cmd" in
     [ "$(id -u)" = 0 ] && chown postgres "$state"
     # UTF-8 character locale: Chinese search needs it (see docs/OPERATIONS.md).
     as_pg "initdb -D '$state/data' -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >'$state/initdb.log' 2>&1"
-    as_pg "pg_ctl -D '$state/data' -l '$state/server.log' -o \"-p $port -k '$state' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" -w start >/dev/null"
+    # A throw-away cluster: no fsync; memory and WAL sized so that a million-row update is not a
+    # series of checkpoints through 128 MB of buffers (docs/OPERATIONS.md gives production settings).
+    opts="-p $port -k '$state' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+    opts="$opts ${OD_PG_OPTS--c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min}"
+    as_pg "pg_ctl -D '$state/data' -l '$state/server.log' -o \"$opts\" -w start >/dev/null"
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStages, matterCode } from '../src/domain/matters.ts';
 import { auditLog } from '../src/server/modules/audit/audit.tables.ts';
@@ -325,6 +326,80 @@ describe('cases on the working-day clock', () => {
     const queue = (await (await as('window')).request('GET', '/api/cases?clock=overdue')).json() as Json;
     expect(queue.items.map((i: Json) => i.id)).toContain(c.id);
     await ctx.services.calendar.setYear(year, 'undo test correction', systemActor('test'));
+  });
+
+  it('exports the supplement notice as a workbook, in the caller language, within scope, audited', async () => {
+    clock.set(MONDAY);
+    const window = await as('window');
+    const { case: c } = await intake(window);
+    const accepted = await ok(window, c, 'accepted');
+    const url = `/api/cases/${c.id}/supplement-notice.xlsx`;
+    const none = await window.request('GET', url);
+    expect(none.statusCode).toBe(404);
+    expect(none.json().fields[0].message).toBe('该办件尚无补正告知');
+
+    const officer = await as('case-scj');
+    await ok(officer, accepted, 'supplement_requested', {
+      items: [
+        { material: '营业执照副本', reason: '复印件不清晰' },
+        { material: '健康证明', reason: '已过期' },
+      ],
+    });
+    const read = async (res: { statusCode: number; rawPayload: Buffer }) => {
+      expect(res.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      const rows: unknown[][] = [];
+      sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const zh = await read(await officer.request('GET', url));
+    expect(zh[0]![0]).toBe('补正材料告知书');
+    expect(zh.map((r) => r[0])).toContain(c.caseNo);
+    expect(zh.map((r) => r[0])).toContain('张三：');
+    const items = zh.filter((r) => typeof r[0] === 'number');
+    expect(items).toEqual([
+      [1, '营业执照副本', '复印件不清晰'],
+      [2, '健康证明', '已过期'],
+    ]);
+    const en = await read(await officer.request('GET', url, undefined, { 'accept-language': 'en' }));
+    expect(en[0]![0]).toBe('Notice of materials to supplement');
+
+    // Another department's officer does not see the case at all.
+    expect((await (await as('case-mzj')).request('GET', url)).statusCode).toBe(404);
+    const audited = await ctx.services.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'cases.supplementNotice.export'), eq(auditLog.target, c.id)));
+    expect(audited.length).toBe(2);
+  });
+
+  it('a recompute that read a case before an action does not overwrite the clocks the action wrote', async () => {
+    clock.set(MONDAY);
+    const window = await as('window');
+    const { case: c } = await intake(window);
+    const accepted = await ok(window, c, 'accepted');
+    const repo = ctx.services.cases.repo;
+    const [read] = (await repo.openClockBatch(null, 10_000)).filter((r) => r.id === c.id);
+    expect(read!.version).toBe(accepted.version);
+    // The officer pauses the case (a supplement notice) after the recompute read it …
+    const officer = await as('case-scj');
+    const paused = await ok(officer, accepted, 'supplement_requested', {
+      items: [{ material: '营业执照副本', reason: '复印件不清晰' }],
+    });
+    expect(paused.committed.state).toBe('paused');
+    // … and the recompute then writes what it computed from the older inputs: it must not land.
+    await ctx.services.database.db.transaction((tx) =>
+      repo.saveClocks(
+        tx,
+        [{ ...read!, clockState: 'running', committedDue: '2026-12-31', usedDays: 99 }],
+        999,
+      ),
+    );
+    const [row] = await ctx.services.database.db.select().from(cases).where(eq(cases.id, c.id));
+    expect(row).toMatchObject({ clockState: 'paused', committedDue: null, version: paused.version });
+    expect(row!.usedDays).not.toBe(99);
   });
 
   it('the queue puts the nearest deadline first and scopes by role', async () => {

@@ -187,6 +187,13 @@ describe('evaluations (好差评)', () => {
     expect(
       (await caseMzj.request('GET', `/api/evaluations?caseNo=${completed.caseNo}`)).json(),
     ).toMatchObject({ total: 0 });
+    // The list follows a period of China dates, both ends included.
+    const inPeriod = (q: string) =>
+      caseScj.request('GET', `/api/evaluations?caseNo=${completed.caseNo}&${q}`).then((r) => r.json().total);
+    expect(await inPeriod('from=2026-02-12&to=2026-02-12')).toBe(1);
+    expect(await inPeriod('from=2026-02-13')).toBe(0);
+    expect(await inPeriod('to=2026-02-11')).toBe(0);
+    expect((await caseScj.request('GET', '/api/evaluations?from=2026-02-30')).statusCode).toBe(400);
     expect((await caseMzj.request('GET', `/api/supervision/flags/${flag!.id}`)).statusCode).toBe(404);
     expect(
       (await caseMzj.request('POST', `/api/evaluations/${evaluationId}/return-visit`, { note: '已电话回访' }))

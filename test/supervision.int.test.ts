@@ -526,6 +526,20 @@ describe('supervision of overdue and abnormal cases', () => {
     expect(out.onlineHandlingRate).toBeCloseTo(sum('onlineCases') / sum('cases'), 10);
     expect(out.departments).toBe(out.items.filter((r: Json) => r.internalMatters > 0).length);
 
+    // The same figures as Excel: a row per department, the total last.
+    const xlsx = await bureau.request(
+      'GET',
+      '/api/cases/internal-stats/export.xlsx?from=2026-01-01&to=2026-02-12',
+    );
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
+    expect(rows[0]![0]).toBe('部门');
+    expect(rows.find((r) => r[0] === c.name)).toEqual([c.name, 3, 2, '66.67%', 4, 2, '50.00%', 0.5, 3, 1.67]);
+    expect(rows.at(-1)!.slice(0, 2)).toEqual(['合计', out.internalMatters]);
+
     // A department officer sees its own department only; matters.read holders (a window) may read it.
     const own = (await caseScj.request('GET', '/api/cases/internal-stats')).json();
     expect(own.items.every((r: Json) => r.department.id === scj)).toBe(true);

@@ -7261,6 +7261,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/supplement-notice.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case’s supplement notice (补正材料告知书) as Excel, as the case page prints it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/export.xlsx": {
         parameters: {
             query?: never;
@@ -8203,6 +8241,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/internal-stats/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机关内部最多跑一次 per department as Excel (the total last), in the caller’s language */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/evaluations": {
         parameters: {
             query?: never;
@@ -8307,6 +8382,8 @@ export interface paths {
                     stage?: "accepted" | "completed";
                     departmentId?: string;
                     caseNo?: string;
+                    from?: string;
+                    to?: string;
                     sort?: "at" | "-at" | "grade" | "-grade";
                     page?: number;
                     pageSize?: number;
@@ -8393,6 +8470,8 @@ export interface paths {
                     stage?: "accepted" | "completed";
                     departmentId?: string;
                     caseNo?: string;
+                    from?: string;
+                    to?: string;
                     sort?: "at" | "-at" | "grade" | "-grade";
                 };
                 header?: never;

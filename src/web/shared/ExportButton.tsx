@@ -12,9 +12,11 @@ interface Props {
   query: Record<string, string | number | undefined | null>;
   filename: string;
   testId: string;
+  /** The button's words when "export" alone would not say what is exported. */
+  label?: string;
 }
 
-export function ExportButton({ path, query, filename, testId }: Props) {
+export function ExportButton({ path, query, filename, testId, label }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -30,7 +32,7 @@ export function ExportButton({ path, query, filename, testId }: Props) {
   };
   return (
     <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void onClick()} data-testid={testId}>
-      {t('common.export')}
+      {label ?? t('common.export')}
     </Button>
   );
 }

@@ -29,6 +29,7 @@ export const casesMessages = {
     '办结结果与审批决定不一致',
     'The result contradicts the decision taken',
   ],
+  'od.cases.noSupplementNotice': ['该办件尚无补正告知', 'This case has no supplement notice'],
   'od.cases.statusNotFound': ['申办流水号或查询密码不正确', 'No case matches this number and query password'],
   'od.cases.transition.closed': ['办件已结束，不能再办理', 'The case is closed'],
   'od.cases.transition.notSubmitted': ['办件尚未申请', 'The case has not been submitted'],

@@ -11,6 +11,11 @@ import { caseEvaluations, caseEvents, caseFlags, caseOutbox, cases } from './cas
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type MatterRow = typeof matters.$inferSelect;
+export interface CaseDepartment {
+  id: string;
+  code: string;
+  name: string;
+}
 
 export const CASE_SORTS = ['remaining', 'submittedAt', 'caseNo'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
@@ -55,7 +60,7 @@ export class CaseRepo {
     return m;
   }
 
-  async department(id: string, tx: DbOrTx = this.db) {
+  async department(id: string, tx: DbOrTx = this.db): Promise<CaseDepartment | undefined> {
     const [d] = await tx
       .select({ id: departments.id, code: departments.code, name: departments.name })
       .from(departments)
@@ -165,19 +170,19 @@ export class CaseRepo {
     return row!;
   }
 
-  /** Writes the projection after an event; false when another action changed the case first. */
+  /** Writes the projection after an event; the row, or undefined when another action changed the case first. */
   async saveProjection(
     tx: DbOrTx,
     id: string,
     expectedVersion: number,
     p: CaseProjection & { version: number },
-  ): Promise<boolean> {
-    const rows = await tx
+  ): Promise<CaseRow | undefined> {
+    const [row] = await tx
       .update(cases)
       .set({ ...p, updatedAt: new Date() })
       .where(and(eq(cases.id, id), eq(cases.version, expectedVersion)))
-      .returning({ id: cases.id });
-    return rows.length === 1;
+      .returning();
+    return row;
   }
 
   async enqueueOutbox(tx: DbOrTx, caseId: string, seq: number, payload: Record<string, unknown>, now: Date) {
@@ -268,6 +273,7 @@ export class CaseRepo {
     return tx
       .select({
         id: cases.id,
+        version: cases.version,
         clockInputs: cases.clockInputs,
         committedLimitDays: cases.committedLimitDays,
         statutoryLimitDays: cases.statutoryLimitDays,
@@ -299,6 +305,8 @@ export class CaseRepo {
     tx: DbOrTx,
     rows: {
       id: string;
+      /** The case's version when its inputs were read: an action since then has written newer clocks. */
+      version: number;
       clockState: string;
       committedDue: string | null;
       committedWarnOn: string | null;
@@ -323,12 +331,12 @@ export class CaseRepo {
         updated_at = now()
       from (
         select * from unnest(
-          ${col('id')}::uuid[], ${col('clockState')}::text[], ${col('committedDue')}::date[],
+          ${col('id')}::uuid[], ${col('version')}::int[], ${col('clockState')}::text[], ${col('committedDue')}::date[],
           ${col('committedWarnOn')}::date[], ${col('statutoryDue')}::date[],
           ${col('statutoryWarnOn')}::date[], ${col('usedDays')}::int[]
-        ) as t(id, clock_state, committed_due, committed_warn_on, statutory_due, statutory_warn_on, used_days)
+        ) as t(id, version, clock_state, committed_due, committed_warn_on, statutory_due, statutory_warn_on, used_days)
       ) as v
-      where c.id = v.id`);
+      where c.id = v.id and c.version = v.version`);
   }
 
   /** Open cases whose committed or statutory deadline has passed without an overdue flag. */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access, actorOf, principalOf } from '../../http/access.ts';
 import { commonErrors, listOf, uuidParam } from '../../http/contract.ts';
-import { allPages, sendXlsx } from '../../http/excel.ts';
+import { allPages, sendXlsx, sendXlsxFile } from '../../http/excel.ts';
 import { AppError } from '../../http/errors.ts';
 import { chinaTime, label } from '../../http/labels.ts';
 import { pickLang } from '../../http/messages.ts';
@@ -20,6 +20,7 @@ import {
 } from './cases.contract.ts';
 import { presentCaseDetail, presentCaseListItem, presentPublicStatus } from './cases.present.ts';
 import type { ActionInput } from './cases.service.ts';
+import { supplementNoticeXlsx } from './supplement-notice.ts';
 
 const conflictErrors = { ...commonErrors, 409: commonErrors[400], 422: commonErrors[400] };
 
@@ -112,15 +113,14 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const p = principalOf(request);
-      await cases.act(
-        p,
+      const detail = await cases.act(
+        principalOf(request),
         request.params.id,
         request.body as ActionInput,
         actorOf(request),
         idempotencyKey(request.headers),
       );
-      return presentCaseDetail(await cases.detail(p, request.params.id));
+      return presentCaseDetail(detail);
     },
   );
 
@@ -144,6 +144,32 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = request.query;
       const out = await cases.list(principalOf(request), filterOf(q), q.sort, q.page, q.pageSize);
       return { items: out.items.map(presentCaseListItem), total: out.total, totalCapped: out.totalCapped };
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/supplement-notice.xlsx',
+    {
+      config: { access: access.permission('cases.read') },
+      schema: {
+        tags: ['cases'],
+        summary: 'The case’s supplement notice (补正材料告知书) as Excel, as the case page prints it',
+        params: uuidParam,
+        response: { 404: commonErrors[404] },
+      },
+    },
+    async (request, reply) => {
+      const lang = pickLang(request.headers['accept-language']);
+      const notice = await cases.supplementNotice(principalOf(request), request.params.id);
+      // It carries the applicant's name: a sensitive read.
+      await audit.record(actorOf(request), {
+        action: 'cases.supplementNotice.export',
+        target: request.params.id,
+        detail: { caseNo: notice.caseNo },
+      });
+      const name =
+        lang === 'en' ? `supplement-notice-${notice.caseNo}.xlsx` : `补正材料告知书-${notice.caseNo}.xlsx`;
+      return sendXlsxFile(reply, name, await supplementNoticeXlsx(notice, lang));
     },
   );
 

@@ -27,6 +27,7 @@ import { isUniqueViolation, rowScope } from '../org/org.service.ts';
 import { sealApplicant } from './applicant.ts';
 import {
   CaseRepo,
+  type CaseDepartment,
   type CaseEventRow,
   type CaseFilter,
   type CaseRow,
@@ -34,6 +35,7 @@ import {
   type MatterRow,
 } from './cases.repo.ts';
 import { caseFlagStore } from './flags.repo.ts';
+import type { SupplementNotice } from './supplement-notice.ts';
 import { toExchangeRecord } from './provincial.format.ts';
 
 export interface IntakeInput {
@@ -87,6 +89,9 @@ export function eventsOf(rows: readonly CaseEventRow[]): CaseEvent[] {
  * (state and both clocks), the rule flags, the provincial outbox and the audit trail — in one
  * transaction, so that a crash leaves the event entirely there or entirely absent.
  */
+/** Batches of recomputed clocks written at once (PostgreSQL spends a core on each). */
+const RECOMPUTE_WRITERS = 2;
+
 export class CaseService {
   readonly repo: CaseRepo;
   private indexCache: { version: number; calendar: WorkCalendar; index: WorkdayIndex } | undefined;
@@ -241,21 +246,25 @@ export class CaseService {
       const done = await this.repo.eventByKey(caseId, key);
       if (done) {
         if (done.kind !== action.kind) throw conflict('keyReused');
-        return found;
+        return this.assemble(found, principal);
       }
     }
     if (found.version !== action.version)
       throw new AppError('CONFLICT', { reason: 'stale', version: found.version }, [
         { path: 'version', message: 'od.cases.stale', params: { version: found.version } },
       ]);
-    const matter = (await this.repo.matter(found.matterId))!;
+    const [matterRow, rows, { calendar, index }] = await Promise.all([
+      this.repo.matter(found.matterId),
+      this.repo.events(caseId),
+      this.calendarIndex(),
+    ]);
+    const matter = matterRow!;
     const facts = matterForCase(matter);
     const roles = actingRoles(action.kind, facts);
     if (!principal.roles.some((r) => (roles as readonly string[]).includes(r)))
       throw new AppError('FORBIDDEN', { roles: roles.join(', ') }, [
         { path: 'kind', message: 'od.cases.roleNotAllowed', params: { roles: roles.join(', ') } },
       ]);
-    const rows = await this.repo.events(caseId);
     const events = eventsOf(rows);
     const before = foldCase(events);
     const event = { kind: action.kind, at: this.deps.clock.now(), payload: action.payload } as CaseEvent;
@@ -263,11 +272,10 @@ export class CaseService {
     if (refusal) throw conflict(refusal);
     if (event.kind === 'completed') checkResult(before, event.payload.result);
 
-    const { calendar, index } = await this.calendarIndex();
     try {
-      return await this.deps.db.transaction(async (tx) => {
+      const done = await this.deps.db.transaction(async (tx) => {
         const seq = found.version + 1;
-        await this.repo.insertEvent(tx, {
+        const inserted = await this.repo.insertEvent(tx, {
           caseId,
           seq,
           event,
@@ -296,13 +304,15 @@ export class CaseService {
           target: caseId,
           detail: { caseNo: found.caseNo, seq },
         });
-        return saved;
+        return { ...saved, events: [...rows, inserted] };
       });
+      // The answer is built from what the action read and wrote, not read back.
+      return await this.assemble(done.row, principal, done);
     } catch (err) {
       if (isUniqueViolation(err)) {
         // Another action landed first: the same key means it was this one (a retry raced itself).
         const done = key ? await this.repo.eventByKey(caseId, key) : undefined;
-        if (done) return (await this.repo.byId(caseId, scope))!;
+        if (done) return this.detail(principal, caseId);
         throw new AppError('CONFLICT', { reason: 'stale' }, [{ path: 'version', message: 'od.cases.stale' }]);
       }
       throw err;
@@ -321,7 +331,7 @@ export class CaseService {
     calendar: WorkCalendar,
     index: WorkdayIndex,
     actor: Actor,
-  ): Promise<CaseRow> {
+  ): Promise<{ row: CaseRow; matter: MatterRow; department: CaseDepartment | undefined }> {
     const limits = {
       committedLimitDays: row.committedLimitDays,
       statutoryLimitDays: row.statutoryLimitDays,
@@ -334,7 +344,9 @@ export class CaseService {
       this.today(),
       this.deps.config.CASE_WARN_SHARE,
     );
-    if (seq > 1 && !(await this.repo.saveProjection(tx, row.id, seq - 1, { ...projection, version: seq })))
+    const projected =
+      seq > 1 ? await this.repo.saveProjection(tx, row.id, seq - 1, { ...projection, version: seq }) : row;
+    if (!projected)
       throw new AppError('CONFLICT', { reason: 'stale' }, [{ path: 'version', message: 'od.cases.stale' }]);
     const findings = caseFlagFindings({
       events,
@@ -378,7 +390,8 @@ export class CaseService {
       }),
       event.at,
     );
-    return (await this.repo.byId(row.id, null, tx))!;
+    // Intake inserted the row with its projection; later events get it back from their update.
+    return { row: projected, matter, department };
   }
 
   // -- reading ----------------------------------------------------------------------------
@@ -390,13 +403,34 @@ export class CaseService {
     return this.assemble(row, principal);
   }
 
-  private async assemble(row: CaseRow, principal: Principal | null) {
+  /** The case's last supplement notice (一次性告知), as the case page prints it; 404 when it has none. */
+  async supplementNotice(principal: Principal, id: string): Promise<SupplementNotice> {
+    const d = await this.detail(principal, id);
+    const last = d.events.findLast((e) => e.kind === 'supplement_requested');
+    if (!last) throw new AppError('NOT_FOUND', {}, [{ path: 'id', message: 'od.cases.noSupplementNotice' }]);
+    const items = (last.payload as { items?: { material: string; reason: string }[] }).items ?? [];
+    return {
+      caseNo: d.row.caseNo,
+      applicantName: d.row.applicantName,
+      matterName: d.matter.name,
+      departmentName: d.department.name,
+      submittedAt: d.state.submittedAt,
+      at: last.at,
+      items: items.map((it) => ({ material: it.material, reason: it.reason })),
+    };
+  }
+
+  private async assemble(
+    row: CaseRow,
+    principal: Principal | null,
+    known: { matter?: MatterRow; events?: CaseEventRow[]; department?: CaseDepartment } = {},
+  ) {
     const [matter, events, flags, evaluations, department, region, { calendar, index }] = await Promise.all([
-      this.repo.matter(row.matterId),
-      this.repo.events(row.id),
+      known.matter ?? this.repo.matter(row.matterId),
+      known.events ?? this.repo.events(row.id),
       this.repo.flags(row.id),
       this.repo.evaluations(row.id),
-      this.repo.department(row.departmentId),
+      known.department ?? this.repo.department(row.departmentId),
       this.repo.region(row.regionCode),
       this.calendarIndex(),
     ]);
@@ -510,6 +544,9 @@ export class CaseService {
     const range = changed === 'none' ? null : changed;
     let open = 0;
     let moved = 0;
+    // Writing is the cost (each moved row touches the deadline indexes): up to WRITERS batches are
+    // written at once on their own connections while the next one is read and computed.
+    const writing: Promise<void>[] = [];
     let next = changed === 'none' ? Promise.resolve([]) : this.repo.openClockBatch(null, batchSize, range);
     for (;;) {
       const batch = await next;
@@ -524,6 +561,7 @@ export class CaseService {
         const { committed, statutory, clockState } = caseClocks(index, c.clockInputs, c, today, share);
         const next = {
           id: c.id,
+          version: c.version,
           clockState,
           committedDue: committed.due,
           committedWarnOn: committed.warnOn,
@@ -542,9 +580,13 @@ export class CaseService {
           updates.push(next);
       }
       moved += updates.length;
-      if (updates.length)
-        await this.deps.db.transaction((tx) => this.repo.saveClocks(tx, updates, calendar.version));
+      if (!updates.length) continue;
+      if (writing.length >= RECOMPUTE_WRITERS) await writing.shift();
+      const write = this.deps.db.transaction((tx) => this.repo.saveClocks(tx, updates, calendar.version));
+      write.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
+      writing.push(write);
     }
+    for (const write of writing) await write;
     await this.deps.db.transaction(async (tx) => {
       await this.repo.setClockCalendarVersion(tx, calendar.version);
       await this.deps.audit.append(tx, actor, {

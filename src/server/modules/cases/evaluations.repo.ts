@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, lte, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { addDays } from '../../../domain/calendar.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { contains } from '../../db/patterns.ts';
 import { matters } from '../matters/matters.tables.ts';
@@ -23,8 +24,14 @@ export interface EvaluationFilter {
   stage?: EvaluationStage | undefined;
   departmentId?: string | undefined;
   caseNo?: string | undefined;
+  /** China dates, both included. */
+  from?: string | undefined;
+  to?: string | undefined;
   id?: string | undefined;
 }
+
+/** The instant a China date (UTC+8, no daylight saving) begins. */
+const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 const poor = lte(caseEvaluations.grade, POOR_GRADE);
 const visitPending = and(poor, eq(caseEvaluations.realName, true), isNull(caseEvaluations.returnVisitAt))!;
@@ -79,6 +86,8 @@ export class EvaluationsRepo {
       f.stage ? eq(caseEvaluations.stage, f.stage) : undefined,
       f.departmentId ? eq(cases.departmentId, f.departmentId) : undefined,
       f.caseNo ? contains(cases.caseNo, f.caseNo) : undefined,
+      f.from ? gte(caseEvaluations.at, chinaMidnight(f.from)) : undefined,
+      f.to ? lt(caseEvaluations.at, chinaMidnight(addDays(f.to, 1))) : undefined,
     );
   }
 

@@ -174,6 +174,10 @@ const evaluationFilter = {
   stage: evaluationStage.optional(),
   departmentId: z.uuid().optional(),
   caseNo: z.string().trim().min(1).max(40).optional(),
+  /** Evaluated on or after this China date. */
+  from: isoDate.optional(),
+  /** Evaluated on or before this China date. */
+  to: isoDate.optional(),
   sort: z.enum(EVALUATION_SORTS).default('-at'),
 };
 export const evaluationQuery = z.strictObject({ ...evaluationFilter, ...pageQuery });

@@ -274,4 +274,63 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => internal.stats(principalOf(request), request.query),
   );
+
+  app.get(
+    '/api/cases/internal-stats/export.xlsx',
+    {
+      config: { access: access.anyPermission('cases.read', 'matters.read') },
+      schema: {
+        tags: ['cases'],
+        summary: '机关内部最多跑一次 per department as Excel (the total last), in the caller’s language',
+        querystring: periodQuery,
+      },
+    },
+    async (request, reply) => {
+      const lang = pickLang(request.headers['accept-language']);
+      const en = lang === 'en';
+      const out = await internal.stats(principalOf(request), request.query);
+      await audit.record(actorOf(request), {
+        action: 'cases.internalStats.export',
+        detail: { from: out.from, to: out.to },
+      });
+      type Row = Omit<(typeof out.items)[number], 'department'> & { department: { name: string } };
+      const n = (header: string, key: string, value: (r: Row) => number | string) => ({
+        header,
+        key,
+        width: 14,
+        value,
+      });
+      const round = (v: number | null) => (v === null ? '' : Math.round(v * 100) / 100);
+      return sendXlsx<Row>(
+        reply,
+        en ? `internal-matters-${out.from}-${out.to}.xlsx` : `机关内部最多跑一次-${out.from}至${out.to}.xlsx`,
+        en ? 'Internal matters' : '机关内部事项',
+        [
+          {
+            header: en ? 'Department' : '部门',
+            key: 'department',
+            width: 26,
+            value: (r) => r.department.name,
+          },
+          n(en ? 'Internal matters' : '内部事项数', 'matters', (r) => r.internalMatters),
+          n(en ? 'Online' : '网上可办', 'implemented', (r) => r.implemented),
+          n(en ? 'Implementation rate' : '实施率', 'implementationRate', (r) =>
+            percent(r.implementationRate),
+          ),
+          n(en ? 'Cases' : '办件量', 'cases', (r) => r.cases),
+          n(en ? 'Fully online' : '全程网办', 'onlineCases', (r) => r.onlineCases),
+          n(en ? 'Online-handling rate' : '网办率', 'onlineRate', (r) => percent(r.onlineHandlingRate)),
+          n(en ? 'Average visits' : '平均跑动次数', 'visits', (r) => round(r.averageVisits)),
+          n(en ? 'Completed' : '办结量', 'completed', (r) => r.completed),
+          n(en ? 'Average working days' : '平均办理时长（工作日）', 'days', (r) =>
+            round(r.averageDurationDays),
+          ),
+        ],
+        (async function* () {
+          yield out.items;
+          yield [{ ...out, department: { name: en ? 'Total' : '合计' } }];
+        })(),
+      );
+    },
+  );
 };

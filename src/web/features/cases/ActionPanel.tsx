@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors.ts';
 import type { CaseActionInput, CaseDetail, CaseEventKind } from '../../api/types.ts';
 import { caseLabel } from '../../i18n/labels.ts';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { FormErrorAlert } from '../../shared/useFormSubmit.tsx';
 import { actOnCase, caseKeys, newIdempotencyKey } from './api.ts';
 import { showFieldErrors } from './formErrors.ts';
@@ -394,9 +395,18 @@ export function ActionPanel({ detail, onReload }: { detail: CaseDetail; onReload
       )}
       {notice && (
         <div style={{ marginTop: 12 }}>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="case-print-notice">
-            {t('cases.actions.printNotice')}
-          </Button>
+          <Space wrap>
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="case-print-notice">
+              {t('cases.actions.printNotice')}
+            </Button>
+            <ExportButton
+              path={`/api/cases/${detail.id}/supplement-notice.xlsx`}
+              query={{}}
+              filename={`${t('cases.actions.notice.title')}-${detail.caseNo}.xlsx`}
+              testId="case-export-notice"
+              label={t('cases.actions.exportNotice')}
+            />
+          </Space>
         </div>
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>

@@ -378,6 +378,7 @@ export const casesZh = {
     done: '已{{action}}',
     conflict: '操作未成功：{{reason}}。已重新加载办件。',
     printNotice: '打印补正告知书',
+    exportNotice: '导出补正告知书（Excel）',
     notice: {
       title: '补正材料告知书',
       to: '{{name}}：',
@@ -929,6 +930,7 @@ export const casesEn: typeof casesZh = {
     done: '{{action}}: done',
     conflict: 'Not done: {{reason}}. The case has been reloaded.',
     printNotice: 'Print the supplement notice',
+    exportNotice: 'Export the supplement notice (Excel)',
     notice: {
       title: 'Notice to supplement application materials',
       to: 'To {{name}}:',

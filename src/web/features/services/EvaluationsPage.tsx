@@ -305,6 +305,9 @@ export function EvaluationsPage() {
       stage: oneOf(SERVICE_CODES.evaluationStage, filters.stage),
       departmentId: own ? undefined : filters.departmentId,
       caseNo: filters.caseNo,
+      // The list follows the period picked for the figures above it.
+      from: period.from,
+      to: period.to,
       sort,
       page,
       pageSize,

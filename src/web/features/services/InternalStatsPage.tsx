@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { InternalMatterStats, InternalMatterStatsRow } from '../../api/types.ts';
 import { EChart } from '../../shared/EChart.tsx';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
+import { ExportButton } from '../../shared/ExportButton.tsx';
 import { ListPage } from '../../shared/ListTable.tsx';
 import { fetchInternalStats, internalKeys } from './api.ts';
 import { encodeHTML } from './charts.ts';
@@ -225,10 +226,18 @@ export function InternalStatsPage() {
 
   return (
     <ListPage title={t('services.internal.title')} testId="page-internal">
-      <Flex gap={12} align="center" wrap>
-        <Typography.Text>{t('services.period.label')}</Typography.Text>
-        <PeriodPicker shown={s} period={period} onChange={setPeriod} testId="internal-period" />
-        <Typography.Text type="secondary">{t('services.internal.periodHint')}</Typography.Text>
+      <Flex gap={12} align="center" wrap justify="space-between">
+        <Flex gap={12} align="center" wrap>
+          <Typography.Text>{t('services.period.label')}</Typography.Text>
+          <PeriodPicker shown={s} period={period} onChange={setPeriod} testId="internal-period" />
+          <Typography.Text type="secondary">{t('services.internal.periodHint')}</Typography.Text>
+        </Flex>
+        <ExportButton
+          path="/api/cases/internal-stats/export.xlsx"
+          query={{ from: period.from, to: period.to }}
+          filename={`${t('services.internal.title')}.xlsx`}
+          testId="internal-export"
+        />
       </Flex>
       {own && (
         <Typography.Text type="secondary">
