@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStages, matterCode } from '../src/domain/matters.ts';
@@ -287,6 +287,25 @@ describe('cases on the working-day clock', () => {
     });
     expect(noItems.statusCode).toBe(400);
     expect(noItems.json().fields[0].path).toContain('items');
+    // Unknown fields are refused, not dropped; a department applicant must exist and be a department.
+    const extra = await window.request('POST', '/api/cases', {
+      matterId: licenceId,
+      applicant: { type: 'person', name: '王五', idNumber: PERSON_ID },
+      priority: 'high',
+    });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.body).toContain('priority');
+    const ghost = await window.request('POST', '/api/cases', {
+      matterId: licenceId,
+      applicant: {
+        type: 'person',
+        name: '王五',
+        idNumber: PERSON_ID,
+        departmentId: '00000000-0000-4000-8000-000000000000',
+      },
+    });
+    expect(ghost.statusCode).toBe(400);
+    expect(ghost.json().fields[0]).toMatchObject({ path: 'applicant.departmentId' });
   });
 
   it('raises an overdue flag in the scan, and recomputes open deadlines when the calendar is corrected', async () => {
@@ -326,6 +345,80 @@ describe('cases on the working-day clock', () => {
     const queue = (await (await as('window')).request('GET', '/api/cases?clock=overdue')).json() as Json;
     expect(queue.items.map((i: Json) => i.id)).toContain(c.id);
     await ctx.services.calendar.setYear(year, 'undo test correction', systemActor('test'));
+  });
+
+  it('a department role acts on its own department only, even beside a role that reads the whole district', async () => {
+    clock.set(MONDAY);
+    const window = await as('window');
+    const { case: c } = await intake(window);
+    const accepted = await ok(window, c, 'accepted');
+    // Another department's approver who is also a district leader (reads every case) …
+    await ctx.services.database.db.execute(
+      sql`insert into user_roles (user_id, role) select id, 'leader' from users where username = 'approver-mzj'`,
+    );
+    const mixed = await as('approver-mzj');
+    const seen = await mixed.request('GET', `/api/cases/${c.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().allowedActions).toEqual([]);
+    // … may not grant an extension (an approver's step) on the market regulator's case.
+    const refused = await act(mixed, accepted, 'extended', { days: 2, reason: '需要现场核查' });
+    expect(refused.statusCode).toBe(403);
+    const own = (await (await as('approver-scj')).request('GET', `/api/cases/${c.id}`)).json();
+    expect(own.allowedActions).toContain('extended');
+
+    // A department's case officer takes in its own department's matters only.
+    const body = {
+      matterId: licenceId,
+      applicant: { type: 'person', name: '李四', idNumber: PERSON_ID },
+    };
+    const foreign = await (await as('case-mzj')).request('POST', '/api/cases', body);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().fields).toEqual([
+      expect.objectContaining({ path: 'matterId', message: '只能收取本部门事项的办件' }),
+    ]);
+    expect((await (await as('case-scj')).request('POST', '/api/cases', body)).statusCode).toBe(201);
+  });
+
+  it('locks a case number after repeated wrong query passwords, for the lookup and the evaluation form alike', async () => {
+    clock.set(MONDAY);
+    const { case: c, queryPassword } = await intake(await as('window'));
+    const lookup = (password: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/public/case-status',
+        payload: { caseNo: c.caseNo, password },
+      });
+    const wrong = queryPassword === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 4; i++) expect((await lookup(wrong)).statusCode).toBe(404);
+    const evaluate = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/evaluations',
+      payload: { caseNo: c.caseNo, password: wrong, stage: 'accepted', grade: 1 },
+    });
+    // The fifth failure (LOCKOUT_THRESHOLD), counted across both doors, locks the number …
+    expect(evaluate.statusCode).toBe(429);
+    const locked = await lookup(queryPassword);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().fields[0].message).toBe('该办件的查询密码错误次数过多，请 15 分钟后再试');
+    // … an unknown number locks the same way, so a lock tells nothing …
+    for (let i = 0; i < 5; i++)
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/public/case-status',
+        payload: { caseNo: 'NO-SUCH-CASE', password: wrong },
+      });
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/public/case-status',
+          payload: { caseNo: 'NO-SUCH-CASE', password: wrong },
+        })
+      ).statusCode,
+    ).toBe(429);
+    // … and the lock ends after LOCKOUT_MINUTES.
+    clock.set(new Date(MONDAY.getTime() + 16 * 60_000));
+    expect((await lookup(queryPassword)).statusCode).toBe(200);
   });
 
   it('exports the supplement notice as a workbook, in the caller language, within scope, audited', async () => {

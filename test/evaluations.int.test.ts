@@ -280,13 +280,14 @@ describe('evaluations (好差评)', () => {
   it('is rate limited like sign-in', async () => {
     const limited = await startTestApp({ clock: new FakeClock(NOW), env: { LOGIN_RATE_LIMIT: '3' } });
     try {
-      const body = { caseNo: 'T-GUESS', password: 'guess', stage: 'accepted', grade: 5 };
+      // Per address, whatever case number each guess names.
       const codes: number[] = [];
-      for (let i = 0; i < 4; i++)
+      for (let i = 0; i < 4; i++) {
+        const payload = { caseNo: `T-GUESS-${i}`, password: 'guess', stage: 'accepted', grade: 5 };
         codes.push(
-          (await limited.app.inject({ method: 'POST', url: '/api/public/evaluations', payload: body }))
-            .statusCode,
+          (await limited.app.inject({ method: 'POST', url: '/api/public/evaluations', payload })).statusCode,
         );
+      }
       expect(codes).toEqual([404, 404, 404, 429]);
     } finally {
       await limited.close();

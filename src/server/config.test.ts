@@ -59,6 +59,23 @@ describe('configuration', () => {
     );
   });
 
+  it('reaches the provincial library over https in production, and never with credentials in its URL', () => {
+    const db = 'postgres://u@h/db?sslmode=verify-full';
+    const prod = { NODE_ENV: 'production', ...keys, DATABASE_URL: db };
+    expect(() => loadConfig({ ...prod, PROVINCE_URL: 'http://library.example' })).toThrow(
+      /PROVINCE_URL.*https/,
+    );
+    expect(loadConfig({ ...prod, PROVINCE_URL: 'https://library.example/' }).PROVINCE_URL).toBe(
+      'https://library.example',
+    );
+    expect(loadConfig({ ...keys, PROVINCE_URL: 'http://127.0.0.1:9000' }).PROVINCE_URL).toBe(
+      'http://127.0.0.1:9000',
+    );
+    expect(() => loadConfig({ ...keys, PROVINCE_URL: 'https://u:secret@library.example' })).toThrow(
+      /PROVINCE_URL/,
+    );
+  });
+
   it('generates local keys once for development, outside the database', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'od-config-'));
     const a = loadConfig({ DATA_DIR: dir });

@@ -56,6 +56,8 @@ const envSchema = z.object({
   /** The provincial case library (省办件库) the case events are pushed to and reconciled with. */
   PROVINCE_URL: z
     .url({ protocol: /^https?$/ })
+    // Credentials go in PROVINCE_TOKEN: a user and password in the address would leak into errors.
+    .refine((u) => !new URL(u).username && !new URL(u).password, 'no user or password in the URL')
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
   /** The bearer token the provincial library expects (a secret: never logged). */
@@ -139,6 +141,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // DAT-1: every hop encrypted in production, the database included.
     if (e.DATABASE_URL && !/[?&]sslmode=(require|verify-ca|verify-full)/.test(e.DATABASE_URL)) {
       problems.push('DATABASE_URL: production needs TLS to the database (add ?sslmode=verify-full)');
+    }
+    // The exchange records carry applicants' names and the token: never in clear.
+    if (e.PROVINCE_URL && !e.PROVINCE_URL.startsWith('https://')) {
+      problems.push('PROVINCE_URL: production reaches the provincial library over https only');
     }
   } else if (!e.SESSION_SECRET || !e.AUDIT_KEY || !e.FIELD_KEY) {
     local = loadOrCreateLocalSecrets(e.DATA_DIR);

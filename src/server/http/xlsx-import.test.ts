@@ -130,6 +130,22 @@ describe('reading an import workbook', () => {
     expect(out.problems).toMatchObject([{ message: 'od.import.tooLarge' }]);
   });
 
+  it('refuses a part other than a sheet that inflates past the limit while declaring a tiny size', async () => {
+    const wb = new ExcelJS.Workbook();
+    sheetWith(wb, '系统', [['编码', '名称']]);
+    // An "image" of zeros deflates to almost nothing: the parser would inflate all of it.
+    wb.addImage({ buffer: Buffer.alloc(MAX_UNPACKED_BYTES + 1024) as never, extension: 'png' });
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(data.length).toBeLessThan(1024 * 1024);
+    const name = Buffer.from('xl/media/image1.png');
+    let central = data.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    while (!data.subarray(central + 46, central + 46 + name.length).equals(name))
+      central = data.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), central + 4);
+    data.writeUInt32LE(1, central + 24); // the lie: "unpacks to one byte"
+    const out = await readImportWorkbook(data, [spec]);
+    expect(out.problems).toMatchObject([{ message: 'od.import.tooLarge' }]);
+  });
+
   it('places zod issues on their columns', () => {
     const schema = z.object({ code: z.string().regex(/^SYS-\d+$/), name: z.string().min(2) });
     const r = schema.safeParse({ code: 'x', name: 'a' });

@@ -127,53 +127,58 @@ function cellText(value: ExcelJS.CellValue): { text: string | null; problem?: st
 /** What an XLSX may unpack to in all: more is refused before anything is parsed (a zip bomb). */
 export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 
+/** More parts than any spreadsheet a person made has. */
+const MAX_ENTRIES = 2000;
+
 /**
- * Looks inside the ZIP before a parser builds the workbook in memory: the declared unpacked size of
- * all parts, then the rows of each worksheet, counted on the inflated XML with a hard output cap (a
- * lying size header cannot get past it). Returns a problem key, or null when the file may be read.
+ * Looks inside the ZIP before a parser builds the workbook in memory: every part is inflated here
+ * against one budget of actual bytes (a size header can lie; a parser inflates all parts, not only
+ * the sheets), its size must be the one declared, and the rows of each worksheet are counted on its
+ * XML. Returns a problem key, or null when the file may be read.
  */
 export function zipPrecheck(
   data: Buffer,
   maxRows: number,
 ): { message: string; params?: Record<string, unknown> } | null {
+  const tooLarge = { message: 'od.import.tooLarge', params: { max: MAX_UNPACKED_BYTES / 1024 / 1024 } };
+  const notXlsx = { message: 'od.import.notXlsx' };
   const eocd = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0 || eocd + 22 > data.length) return { message: 'od.import.notXlsx' };
+  if (eocd < 0 || eocd + 22 > data.length) return notXlsx;
   const entries = data.readUInt16LE(eocd + 10);
+  if (entries > MAX_ENTRIES) return notXlsx;
   let at = data.readUInt32LE(eocd + 16);
-  let unpacked = 0;
-  const sheets: { method: number; offset: number; compressed: number }[] = [];
+  let budget = MAX_UNPACKED_BYTES;
+  // Styled but empty rows are written too; the reader skips them, so allow room before refusing.
+  const rowCap = maxRows * 2 + 1000;
   for (let i = 0; i < entries; i++) {
-    if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50)
-      return { message: 'od.import.notXlsx' };
+    if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50) return notXlsx;
     const method = data.readUInt16LE(at + 10);
     const compressed = data.readUInt32LE(at + 20);
     const size = data.readUInt32LE(at + 24);
     const nameLength = data.readUInt16LE(at + 28);
     const name = data.toString('utf8', at + 46, at + 46 + nameLength);
-    // 0xFFFFFFFF is ZIP64's "see the extra field": no spreadsheet a person made needs it.
-    unpacked += size === 0xffffffff ? Infinity : size;
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name))
-      sheets.push({ method, offset: data.readUInt32LE(at + 42), compressed });
+    const offset = data.readUInt32LE(at + 42);
     at += 46 + nameLength + data.readUInt16LE(at + 30) + data.readUInt16LE(at + 32);
-  }
-  if (unpacked > MAX_UNPACKED_BYTES)
-    return { message: 'od.import.tooLarge', params: { max: MAX_UNPACKED_BYTES / 1024 / 1024 } };
-  // Styled but empty rows are written too; the reader skips them, so allow room before refusing.
-  const rowCap = maxRows * 2 + 1000;
-  for (const sheet of sheets) {
-    const o = sheet.offset;
-    if (o + 30 > data.length || data.readUInt32LE(o) !== 0x04034b50) return { message: 'od.import.notXlsx' };
-    const start = o + 30 + data.readUInt16LE(o + 26) + data.readUInt16LE(o + 28);
-    const raw = data.subarray(start, start + sheet.compressed);
-    let xml: Buffer;
+    // 0xFFFFFFFF is ZIP64's "see the extra field": no spreadsheet a person made needs it.
+    if (size === 0xffffffff || size > budget) return tooLarge;
+    if (method !== 0 && method !== 8) return notXlsx;
+    if (offset + 30 > data.length || data.readUInt32LE(offset) !== 0x04034b50) return notXlsx;
+    const begin = offset + 30 + data.readUInt16LE(offset + 26) + data.readUInt16LE(offset + 28);
+    const raw = data.subarray(begin, begin + compressed);
+    let part: Buffer;
     try {
-      xml = sheet.method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: MAX_UNPACKED_BYTES });
+      part = method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: budget });
     } catch {
-      return { message: 'od.import.tooLarge', params: { max: MAX_UNPACKED_BYTES / 1024 / 1024 } };
+      return tooLarge;
     }
-    let rows = 0;
-    for (let i = xml.indexOf('<row'); i >= 0; i = xml.indexOf('<row', i + 4)) rows++;
-    if (rows > rowCap) return { message: 'od.import.tooManyRows', params: { max: maxRows, found: rows - 1 } };
+    if (part.length !== size) return notXlsx;
+    budget -= part.length;
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      let rows = 0;
+      for (let j = part.indexOf('<row'); j >= 0; j = part.indexOf('<row', j + 4)) rows++;
+      if (rows > rowCap)
+        return { message: 'od.import.tooManyRows', params: { max: maxRows, found: rows - 1 } };
+    }
   }
   return null;
 }

@@ -16,7 +16,7 @@ import { CLOCK_STATES, FLAG_STATUSES } from './cases.tables.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
-export const applicantInput = z.object({
+export const applicantInput = z.strictObject({
   type: z.enum(APPLICANT_TYPES),
   name: text(100),
   idNumber: z.string().trim().max(30).optional(),
@@ -28,7 +28,7 @@ export const applicantInput = z.object({
   departmentId: z.uuid().optional(),
 });
 
-export const intakeBody = z.object({
+export const intakeBody = z.strictObject({
   matterId: z.uuid(),
   channel: z.enum(['window', 'self_service']).default('window'),
   applicant: applicantInput,
@@ -38,7 +38,7 @@ export const intakeBody = z.object({
     .optional(),
 });
 
-export const applicationBody = z.object({
+export const applicationBody = z.strictObject({
   matterId: z.uuid(),
   channel: z.enum(['online', 'mobile']).default('online'),
   applicant: applicantInput.extend({
@@ -48,57 +48,64 @@ export const applicationBody = z.object({
   }),
 });
 
-const supplementItem = z.object({ material: text(200), reason: text(500) });
+const supplementItem = z.strictObject({ material: text(200), reason: text(500) });
 const version = z.number().int().min(1);
 
 /** One action on a case: its kind, the version the caller saw, and the kind's payload. */
 export const actionBody = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('accepted'), version, payload: z.object({}).strict().default({}) }),
-  z.object({ kind: z.literal('refused'), version, payload: z.object({ reason: text(1000) }) }),
-  z.object({
+  z.strictObject({ kind: z.literal('accepted'), version, payload: z.strictObject({}).default({}) }),
+  z.strictObject({ kind: z.literal('refused'), version, payload: z.strictObject({ reason: text(1000) }) }),
+  z.strictObject({
     kind: z.literal('supplement_requested'),
     version,
-    payload: z.object({ items: z.array(supplementItem).min(1).max(50) }),
+    payload: z.strictObject({ items: z.array(supplementItem).min(1).max(50) }),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('supplement_received'),
     version,
-    payload: z.object({ note: z.string().trim().max(1000).optional() }).default({}),
+    payload: z.strictObject({ note: z.string().trim().max(1000).optional() }).default({}),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('special_started'),
     version,
-    payload: z.object({
+    payload: z.strictObject({
       procedure: z.enum(SPECIAL_PROCEDURES),
       note: z.string().trim().max(1000).optional(),
     }),
   }),
-  z.object({ kind: z.literal('special_ended'), version, payload: z.object({ result: text(1000) }) }),
-  z.object({
+  z.strictObject({
+    kind: z.literal('special_ended'),
+    version,
+    payload: z.strictObject({ result: text(1000) }),
+  }),
+  z.strictObject({
     kind: z.literal('extended'),
     version,
-    payload: z.object({ days: z.number().int().min(1).max(60), reason: text(1000) }),
+    payload: z.strictObject({ days: z.number().int().min(1).max(60), reason: text(1000) }),
   }),
-  z.object({ kind: z.literal('reviewed'), version, payload: z.object({ opinion: text(2000) }) }),
-  z.object({
+  z.strictObject({ kind: z.literal('reviewed'), version, payload: z.strictObject({ opinion: text(2000) }) }),
+  z.strictObject({
     kind: z.literal('decided'),
     version,
-    payload: z.object({ decision: z.enum(DECISIONS), opinion: text(2000) }),
+    payload: z.strictObject({ decision: z.enum(DECISIONS), opinion: text(2000) }),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('completed'),
     version,
-    payload: z.object({ result: z.enum(COMPLETION_RESULTS), note: z.string().trim().max(1000).optional() }),
+    payload: z.strictObject({
+      result: z.enum(COMPLETION_RESULTS),
+      note: z.string().trim().max(1000).optional(),
+    }),
   }),
-  z.object({
+  z.strictObject({
     kind: z.literal('delivered'),
     version,
-    payload: z.object({ method: z.enum(DELIVERY_METHODS) }),
+    payload: z.strictObject({ method: z.enum(DELIVERY_METHODS) }),
   }),
-  z.object({ kind: z.literal('withdrawn'), version, payload: z.object({ reason: text(1000) }) }),
+  z.strictObject({ kind: z.literal('withdrawn'), version, payload: z.strictObject({ reason: text(1000) }) }),
 ]);
 
-export const statusBody = z.object({
+export const statusBody = z.strictObject({
   caseNo: z.string().trim().min(1).max(40),
   password: z.string().min(1).max(40),
 });

@@ -29,6 +29,18 @@ export const casesMessages = {
     '办结结果与审批决定不一致',
     'The result contradicts the decision taken',
   ],
+  'od.cases.matterOtherDepartment': [
+    '只能收取本部门事项的办件',
+    'You can take in cases of your own department’s matters only',
+  ],
+  'od.cases.queryLocked': [
+    '该办件的查询密码错误次数过多，请 {minutes} 分钟后再试',
+    'Too many wrong query passwords for this case: try again in {minutes} minutes',
+  ],
+  'od.cases.applicantDepartment': [
+    '申请部门不存在，或申请人不是部门',
+    'No such department, or the applicant is not a department',
+  ],
   'od.cases.noSupplementNotice': ['该办件尚无补正告知', 'This case has no supplement notice'],
   'od.cases.statusNotFound': ['申办流水号或查询密码不正确', 'No case matches this number and query password'],
   'od.cases.transition.closed': ['办件已结束，不能再办理', 'The case is closed'],

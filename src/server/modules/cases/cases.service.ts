@@ -1,3 +1,4 @@
+import { hasPermission, type Role } from '../../../domain/permissions.ts';
 import { addWorkdays, chinaDateOf, type IsoDate, type WorkCalendar } from '../../../domain/calendar.ts';
 import { computeClock, type ClockResult } from '../../../domain/case-clock.ts';
 import { caseFlagFindings } from '../../../domain/case-flags.ts';
@@ -16,14 +17,14 @@ import {
 import { checkResidentId, checkUscc } from '../../../domain/identifiers.ts';
 import { stageOf } from '../../../domain/matters.ts';
 import { compileWorkdayIndex, type WorkdayIndex } from '../../../domain/workday-index.ts';
-import { hashPassword, verifyPassword, dummyHash } from '../../crypto/passwords.ts';
+import { hashPassword } from '../../crypto/passwords.ts';
 import { randomDigits } from '../../crypto/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { systemActor, type Actor } from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ModuleDeps } from '../deps.ts';
-import { isUniqueViolation, rowScope } from '../org/org.service.ts';
+import { DEPARTMENT_ROLES, isUniqueViolation, rowScope } from '../org/org.service.ts';
 import { sealApplicant } from './applicant.ts';
 import {
   CaseRepo,
@@ -35,6 +36,7 @@ import {
   type MatterRow,
 } from './cases.repo.ts';
 import { caseFlagStore } from './flags.repo.ts';
+import { QueryPasswordCheck } from './query-password.ts';
 import type { SupplementNotice } from './supplement-notice.ts';
 import { toExchangeRecord } from './provincial.format.ts';
 
@@ -89,15 +91,28 @@ export function eventsOf(rows: readonly CaseEventRow[]): CaseEvent[] {
  * (state and both clocks), the rule flags, the provincial outbox and the audit trail — in one
  * transaction, so that a crash leaves the event entirely there or entirely absent.
  */
+/**
+ * The roles a principal may take a step as on a case: a department role only on its own
+ * department's cases, whatever other roles widen what the principal may read.
+ */
+function rolesOnCase(principal: Principal, roles: readonly string[], caseDepartmentId: string): Role[] {
+  return principal.roles.filter(
+    (r) =>
+      roles.includes(r) && (!DEPARTMENT_ROLES.includes(r) || principal.departmentId === caseDepartmentId),
+  );
+}
+
 /** Batches of recomputed clocks written at once (PostgreSQL spends a core on each). */
 const RECOMPUTE_WRITERS = 2;
 
 export class CaseService {
   readonly repo: CaseRepo;
+  private readonly queryPassword: QueryPasswordCheck;
   private indexCache: { version: number; calendar: WorkCalendar; index: WorkdayIndex } | undefined;
 
   constructor(private readonly deps: ModuleDeps) {
     this.repo = new CaseRepo(deps.db);
+    this.queryPassword = new QueryPasswordCheck(deps);
     // Attributed to whoever corrected the calendar (their address and request in the audit record).
     deps.calendar.onChange((_version, changed, actor) =>
       this.recomputeOpenClocks(actor, changed === null ? 'none' : changed),
@@ -143,6 +158,16 @@ export class CaseService {
       throw new AppError('VALIDATION_FAILED', {}, [
         { path: 'matterId', message: 'od.cases.matterUnavailable' },
       ]);
+    // Who takes in with a department role alone takes in that department's matters only.
+    if (
+      principal &&
+      rolesOnCase(principal, principal.roles, matter.departmentId).every(
+        (r) => !hasPermission([r], 'cases.handle'),
+      )
+    )
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'matterId', message: 'od.cases.matterOtherDepartment' },
+      ]);
     if (principal === null) {
       if (matter.type === 'internal' || matter.onlineDepth < 3)
         throw new AppError('VALIDATION_FAILED', {}, [{ path: 'matterId', message: 'od.cases.notOnline' }]);
@@ -156,6 +181,14 @@ export class CaseService {
         },
       ]);
     checkApplicantId(input.applicant, this.today());
+    const applicantDepartment = input.applicant.departmentId;
+    if (
+      applicantDepartment &&
+      (input.applicant.type !== 'department' || !(await this.repo.department(applicantDepartment)))
+    )
+      throw new AppError('VALIDATION_FAILED', {}, [
+        { path: 'applicant.departmentId', message: 'od.cases.applicantDepartment' },
+      ]);
     const regionCode = input.regionCode ?? principal?.regionCode ?? matter.regionCode;
     if (principal && !regionCode.startsWith(principal.regionCode))
       throw new AppError('VALIDATION_FAILED', {}, [
@@ -261,7 +294,8 @@ export class CaseService {
     const matter = matterRow!;
     const facts = matterForCase(matter);
     const roles = actingRoles(action.kind, facts);
-    if (!principal.roles.some((r) => (roles as readonly string[]).includes(r)))
+    const actingAs = rolesOnCase(principal, roles, found.departmentId);
+    if (actingAs.length === 0)
       throw new AppError('FORBIDDEN', { roles: roles.join(', ') }, [
         { path: 'kind', message: 'od.cases.roleNotAllowed', params: { roles: roles.join(', ') } },
       ]);
@@ -281,7 +315,7 @@ export class CaseService {
           event,
           actorId: actor.actorId,
           actorName: actor.actor,
-          actorRole: principal.roles.find((r) => (roles as readonly string[]).includes(r)) ?? null,
+          actorRole: actingAs[0]!,
           idempotencyKey: key,
           regionCode: found.regionCode,
         });
@@ -448,7 +482,7 @@ export class CaseService {
       state,
       clocks,
       calendarVersion: calendar.version,
-      allowedActions: principal ? this.allowedActions(principal, state, facts) : [],
+      allowedActions: principal ? this.allowedActions(principal, row.departmentId, state, facts) : [],
     };
   }
 
@@ -466,7 +500,12 @@ export class CaseService {
   }
 
   /** The kinds of action this principal could take on the case now (for the buttons a page shows). */
-  private allowedActions(principal: Principal, state: CaseState, facts: MatterForCase): CaseEventKind[] {
+  private allowedActions(
+    principal: Principal,
+    caseDepartmentId: string,
+    state: CaseState,
+    facts: MatterForCase,
+  ): CaseEventKind[] {
     if (!principal.permissions.includes('cases.handle')) return [];
     const probe: Record<Exclude<CaseEventKind, 'submitted'>, CaseEvent> = {
       accepted: { kind: 'accepted', at: new Date(), payload: {} },
@@ -487,8 +526,7 @@ export class CaseService {
       withdrawn: { kind: 'withdrawn', at: new Date(), payload: { reason: '' } },
     };
     return (Object.keys(probe) as (keyof typeof probe)[]).filter((kind) => {
-      const roles = actingRoles(kind, facts) as readonly string[];
-      if (!principal.roles.some((r) => roles.includes(r))) return false;
+      if (rolesOnCase(principal, actingRoles(kind, facts), caseDepartmentId).length === 0) return false;
       return refusalOf(state, probe[kind], facts) === null;
     });
   }
@@ -515,11 +553,9 @@ export class CaseService {
   /** The applicant's view, by case number and query password; the same refusal for either wrong. */
   async publicStatus(caseNo: string, password: string) {
     const row = await this.repo.byCaseNo(caseNo.trim());
-    if (!row?.queryPasswordHash) {
-      await verifyPassword(await dummyHash(), password); // same time whether the number exists or not
-      throw new AppError('NOT_FOUND', {}, [{ path: 'caseNo', message: 'od.cases.statusNotFound' }]);
-    }
-    if (!(await verifyPassword(row.queryPasswordHash, password)))
+    // The same answer, in the same time, whether the number or the password is wrong.
+    const ok = await this.queryPassword.verify(caseNo.trim(), row?.queryPasswordHash, password);
+    if (!row || !ok)
       throw new AppError('NOT_FOUND', {}, [{ path: 'caseNo', message: 'od.cases.statusNotFound' }]);
     return this.assemble(row, null);
   }

@@ -21,20 +21,11 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { evaluations } = app.services;
   const { audit, config } = app.services;
   const readAccess = access.anyPermission('cases.supervise', 'cases.rectify');
-  // Like sign-in: per client address and case number, so a query password can't be guessed quickly.
+  // Per client address (a case number in the key would give every invented number a fresh budget);
+  // failures are also counted per case number, which locks like sign-in (QueryPasswordCheck).
   const rateLimit =
     config.LOGIN_RATE_LIMIT > 0
-      ? {
-          rateLimit: {
-            max: config.LOGIN_RATE_LIMIT,
-            timeWindow: '1 minute',
-            hook: 'preHandler' as const,
-            keyGenerator: (request: { ip: string; body?: unknown }) => {
-              const caseNo = (request.body as { caseNo?: unknown } | undefined)?.caseNo;
-              return `evaluation|${request.ip}|${typeof caseNo === 'string' ? caseNo.trim() : ''}`;
-            },
-          },
-        }
+      ? { rateLimit: { max: config.LOGIN_RATE_LIMIT, timeWindow: '1 minute', hook: 'preHandler' as const } }
       : {};
 
   app.post(

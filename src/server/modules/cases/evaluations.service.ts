@@ -1,10 +1,10 @@
 import { label } from '../../http/labels.ts';
 import { chinaDateOf } from '../../../domain/calendar.ts';
-import { dummyHash, verifyPassword } from '../../crypto/passwords.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ModuleDeps } from '../deps.ts';
+import { QueryPasswordCheck } from './query-password.ts';
 import { caseFlagStore } from './flags.repo.ts';
 import {
   EvaluationsRepo,
@@ -39,9 +39,11 @@ const conflict = (message: string) => new AppError('CONFLICT', {}, [{ path: 'sta
  */
 export class EvaluationService {
   readonly repo: EvaluationsRepo;
+  private readonly queryPassword: QueryPasswordCheck;
 
   constructor(private readonly deps: ModuleDeps) {
     this.repo = new EvaluationsRepo(deps.db);
+    this.queryPassword = new QueryPasswordCheck(deps);
   }
 
   /**
@@ -50,8 +52,8 @@ export class EvaluationService {
    */
   async submit(input: EvaluationInput, actor: Actor) {
     const c = await this.repo.caseByNo(input.caseNo);
-    const ok = await verifyPassword(c?.queryPasswordHash ?? (await dummyHash()), input.password);
-    if (!c || !c.queryPasswordHash || !ok) {
+    const ok = await this.queryPassword.verify(input.caseNo, c?.queryPasswordHash, input.password);
+    if (!c || !ok) {
       await this.deps.audit.record(actor, {
         action: 'case.evaluation.create',
         result: 'failure',

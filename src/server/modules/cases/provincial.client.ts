@@ -29,16 +29,24 @@ export class UpstreamUnavailableError extends Error {
 
 const TIMEOUT_MS = 10_000;
 
-/** A short description of a failed call (never the token, never the request body). */
+/**
+ * A short description of a failed call: the error's kind and system code only — never a message,
+ * which may quote the address (and what it carries), the token or the request body.
+ */
 function describe(err: unknown): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const e = err as { name?: string; cause?: { code?: string; name?: string } };
   if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${TIMEOUT_MS / 1000} s`;
-  return e.cause?.code ?? e.cause?.message ?? e.message ?? 'unknown error';
+  return e.cause?.code ?? e.cause?.name ?? e.name ?? 'unknown error';
 }
 
+/**
+ * What the library said of a refused call: its JSON error code when it gives one, never its text
+ * (a library that echoes the rejected record would put applicants' names into our logs).
+ */
 async function excerpt(res: Response): Promise<string> {
-  const text = await res.text().catch(() => '');
-  return text.replace(/\s+/g, ' ').slice(0, 160);
+  const body = (await res.json().catch(() => null)) as { error?: unknown; code?: unknown } | null;
+  const code = body?.error ?? body?.code;
+  return typeof code === 'string' && /^[\w.:-]{1,60}$/.test(code) ? code : 'no error code';
 }
 
 export class ProvinceClient {

@@ -1,0 +1,48 @@
+import { dummyHash, verifyPassword } from '../../crypto/passwords.ts';
+import { AppError } from '../../http/errors.ts';
+import { AuthRepo } from '../auth/auth.repo.ts';
+import type { ModuleDeps } from '../deps.ts';
+
+/**
+ * The applicant's query password (查询密码), checked as sign-in checks passwords: an unknown case
+ * number costs the same as a wrong password, and failures are counted per case number (whether or
+ * not it exists) and lock it after LOCKOUT_THRESHOLD for LOCKOUT_MINUTES — so six digits can't be
+ * guessed by spreading requests over addresses or over the status lookup and the evaluation form.
+ */
+export class QueryPasswordCheck {
+  private readonly failures: AuthRepo;
+
+  constructor(private readonly deps: ModuleDeps) {
+    this.failures = new AuthRepo(deps.db);
+  }
+
+  /** True when the password is the case's; throws RATE_LIMITED while the case number is locked. */
+  async verify(caseNo: string, hash: string | null | undefined, password: string): Promise<boolean> {
+    const key = `case:${caseNo}`;
+    const now = this.deps.clock.now();
+    const seen = await this.failures.failures(key);
+    if (seen?.lockedUntil && seen.lockedUntil > now) throw this.locked(seen.lockedUntil, now);
+    const ok = hash
+      ? await verifyPassword(hash, password)
+      : (await verifyPassword(await dummyHash(), password), false);
+    if (ok) {
+      if (seen) await this.failures.clearFailures(this.deps.db, key);
+      return true;
+    }
+    const { LOCKOUT_THRESHOLD, LOCKOUT_MINUTES } = this.deps.config;
+    const row = await this.failures.addFailure(this.deps.db, key, now);
+    if (row.count >= LOCKOUT_THRESHOLD) {
+      const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
+      await this.failures.setLock(this.deps.db, key, until);
+      throw this.locked(until, now);
+    }
+    return false;
+  }
+
+  private locked(until: Date, now: Date) {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+    return new AppError('RATE_LIMITED', { seconds: minutes * 60 }, [
+      { path: 'caseNo', message: 'od.cases.queryLocked', params: { minutes } },
+    ]);
+  }
+}
