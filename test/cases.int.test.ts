@@ -215,6 +215,35 @@ describe('cases on the working-day clock', () => {
     const again = await intake(window, 'intake-key-1');
     expect(again.case.id).toBe(first.case.id);
     expect(again.queryPassword).toBeNull();
+    // The key is the caller's: another window with the same key takes in its own case, and the
+    // same key for a different application is refused rather than answered with the first case.
+    const other = await intake(await as('window-330105012'), 'intake-key-1');
+    expect(other.case.id).not.toBe(first.case.id);
+    const reused = await window.request(
+      'POST',
+      '/api/cases',
+      { matterId: licenceId, applicant: { type: 'person', name: '另一人', idNumber: PERSON_ID } },
+      { 'idempotency-key': 'intake-key-1' },
+    );
+    expect(reused.statusCode).toBe(409);
+    // Two racing retries of one online application create one case.
+    const application = {
+      matterId: licenceId,
+      channel: 'online',
+      applicant: { type: 'person', name: '赵六', idNumber: PERSON_ID, phone: '13800000000' },
+    };
+    const raced = await Promise.all(
+      [1, 2].map(() =>
+        ctx.app.inject({
+          method: 'POST',
+          url: '/api/public/applications',
+          payload: application,
+          headers: { 'idempotency-key': 'online-race-1' },
+        }),
+      ),
+    );
+    expect(raced.map((r) => r.statusCode)).toEqual([201, 201]);
+    expect(new Set(raced.map((r) => r.json().caseNo)).size).toBe(1);
 
     const c = first.case;
     const key = { 'idempotency-key': 'accept-1' };

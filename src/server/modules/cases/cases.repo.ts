@@ -102,12 +102,23 @@ export class CaseRepo {
   }
 
   /** An intake retried with the same key: the case its first attempt created. */
-  async caseByIntakeKey(key: string, tx: DbOrTx = this.db): Promise<CaseRow | undefined> {
+  /** The case a caller (null: anonymous) took in with this key (case_events_intake_key_uq). */
+  async caseByIntakeKey(
+    key: string,
+    actorId: string | null,
+    tx: DbOrTx = this.db,
+  ): Promise<CaseRow | undefined> {
     const [row] = await tx
       .select({ c: cases })
       .from(caseEvents)
       .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-      .where(and(eq(caseEvents.seq, 1), eq(caseEvents.idempotencyKey, key)));
+      .where(
+        and(
+          sql`${caseEvents.seq} = 1 and ${caseEvents.idempotencyKey} is not null`,
+          sql`coalesce(${caseEvents.actorId}::text, '') = ${actorId ?? ''}`,
+          eq(caseEvents.idempotencyKey, key),
+        ),
+      );
     return row?.c;
   }
 

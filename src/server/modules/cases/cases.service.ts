@@ -148,11 +148,31 @@ export class CaseService {
    * returns the same case (the password cannot be shown again: it is null then).
    */
   async intake(principal: Principal | null, input: IntakeInput, actor: Actor, key: string | null = null) {
-    if (key) {
-      const existing = await this.repo.caseByIntakeKey(key);
-      if (existing && (principal === null || existing.channel === input.channel))
-        return { case: existing, queryPassword: null };
+    const retried = key ? await this.intakeRetried(input, actor, key) : undefined;
+    if (retried) return retried;
+    try {
+      return await this.intakeNew(principal, input, actor, key);
+    } catch (err) {
+      // A retry that raced its first attempt: answer what the first one created.
+      const raced = key && isUniqueViolation(err) ? await this.intakeRetried(input, actor, key) : undefined;
+      if (raced) return raced;
+      throw err;
     }
+  }
+
+  /** The case this caller took in with this key before; a key reused for another application is refused. */
+  private async intakeRetried(input: IntakeInput, actor: Actor, key: string) {
+    const existing = await this.repo.caseByIntakeKey(key, actor.actorId);
+    if (!existing) return undefined;
+    const same =
+      existing.matterId === input.matterId &&
+      existing.channel === input.channel &&
+      existing.applicantName === input.applicant.name.trim();
+    if (!same) throw conflict('keyReused');
+    return { case: existing, queryPassword: null };
+  }
+
+  private async intakeNew(principal: Principal | null, input: IntakeInput, actor: Actor, key: string | null) {
     const matter = await this.repo.matter(input.matterId);
     if (!matter || matter.status !== 'active')
       throw new AppError('VALIDATION_FAILED', {}, [

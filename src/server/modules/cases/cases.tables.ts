@@ -141,6 +141,11 @@ export const caseEvents = pgTable(
       .on(t.caseId, t.idempotencyKey)
       .where(sql`${t.idempotencyKey} is not null`),
     index('case_events_at_idx').on(t.at),
+    // An intake's key is the caller's: one case per key and caller (anonymous callers share one
+    // namespace), so two racing retries cannot both create a case.
+    uniqueIndex('case_events_intake_key_uq')
+      .on(sql`coalesce(${t.actorId}::text, '')`, t.idempotencyKey)
+      .where(sql`${t.seq} = 1 and ${t.idempotencyKey} is not null`),
   ],
 );
 

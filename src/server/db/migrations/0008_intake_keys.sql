@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "case_events_intake_key_uq" ON "case_events" USING btree (coalesce("actor_id"::text, ''),"idempotency_key") WHERE "case_events"."seq" = 1 and "case_events"."idempotency_key" is not null;
