@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { contains } from '../../db/patterns.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { auditHead, auditLog } from './audit.tables.ts';
@@ -34,9 +34,15 @@ export class AuditRepo {
     return { seq: head.seq, hash: head.hash };
   }
 
+  /** Appends the record and moves the head in one statement (one round trip on every audited write). */
   async insert(tx: DbOrTx, row: AuditInsert): Promise<void> {
-    await tx.insert(auditLog).values(row);
-    await tx.update(auditHead).set({ seq: row.seq, hash: row.hash }).where(eq(auditHead.id, 1));
+    await tx.execute(
+      sql`with appended as (${tx.insert(auditLog).values(row).getSQL()}) ${tx
+        .update(auditHead)
+        .set({ seq: row.seq, hash: row.hash })
+        .where(eq(auditHead.id, 1))
+        .getSQL()}`,
+    );
   }
 
   async head(): Promise<{ seq: number; hash: string } | undefined> {

@@ -84,6 +84,16 @@ export class CaseRepo {
     return c;
   }
 
+  /** A case in scope with its matter, in one query (an action needs both first). */
+  async byIdWithMatter(id: string, scope: RowScope) {
+    const [row] = await this.db
+      .select({ c: cases, m: matters })
+      .from(cases)
+      .innerJoin(matters, eq(matters.id, cases.matterId))
+      .where(and(eq(cases.id, id), inCaseScope(scope)));
+    return row;
+  }
+
   async byCaseNo(caseNo: string, tx: DbOrTx = this.db): Promise<CaseRow | undefined> {
     const [c] = await tx.select().from(cases).where(eq(cases.caseNo, caseNo));
     return c;

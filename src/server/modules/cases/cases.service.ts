@@ -292,9 +292,15 @@ export class CaseService {
     actor: Actor,
     key: string | null = null,
   ) {
-    const scope = rowScope(principal);
-    const found = await this.repo.byId(caseId, scope);
-    if (!found) throw notFound();
+    // One round trip for what the decision needs: the case and its matter (in scope), its events and
+    // the calendar; the events of a case out of scope are read and dropped.
+    const [withMatter, rows, { calendar, index }] = await Promise.all([
+      this.repo.byIdWithMatter(caseId, rowScope(principal)),
+      this.repo.events(caseId),
+      this.calendarIndex(),
+    ]);
+    if (!withMatter) throw notFound();
+    const { c: found, m: matter } = withMatter;
     if (key) {
       const done = await this.repo.eventByKey(caseId, key);
       if (done) {
@@ -306,12 +312,6 @@ export class CaseService {
       throw new AppError('CONFLICT', { reason: 'stale', version: found.version }, [
         { path: 'version', message: 'od.cases.stale', params: { version: found.version } },
       ]);
-    const [matterRow, rows, { calendar, index }] = await Promise.all([
-      this.repo.matter(found.matterId),
-      this.repo.events(caseId),
-      this.calendarIndex(),
-    ]);
-    const matter = matterRow!;
     const facts = matterForCase(matter);
     const roles = actingRoles(action.kind, facts);
     const actingAs = rolesOnCase(principal, roles, found.departmentId);
@@ -361,7 +361,7 @@ export class CaseService {
         return { ...saved, events: [...rows, inserted] };
       });
       // The answer is built from what the action read and wrote, not read back.
-      return await this.assemble(done.row, principal, done);
+      return await this.assemble(done.row, principal, { ...done, calendar: { calendar, index } });
     } catch (err) {
       if (isUniqueViolation(err)) {
         // Another action landed first: the same key means it was this one (a retry raced itself).
@@ -477,7 +477,12 @@ export class CaseService {
   private async assemble(
     row: CaseRow,
     principal: Principal | null,
-    known: { matter?: MatterRow; events?: CaseEventRow[]; department?: CaseDepartment } = {},
+    known: {
+      matter?: MatterRow;
+      events?: CaseEventRow[];
+      department?: CaseDepartment;
+      calendar?: { calendar: WorkCalendar; index: WorkdayIndex };
+    } = {},
   ) {
     const [matter, events, flags, evaluations, department, region, { calendar, index }] = await Promise.all([
       known.matter ?? this.repo.matter(row.matterId),
@@ -486,7 +491,7 @@ export class CaseService {
       this.repo.evaluations(row.id),
       known.department ?? this.repo.department(row.departmentId),
       this.repo.region(row.regionCode),
-      this.calendarIndex(),
+      known.calendar ?? this.calendarIndex(),
     ]);
     const facts = matterForCase(matter!);
     const state = foldCase(eventsOf(events));

@@ -16,6 +16,8 @@ export interface FlaggedCase {
   id: string;
   departmentId: string;
   regionCode: string;
+  /** The case's count of live flags, when the caller knows it: 0 spares the lookup. */
+  openFlags?: number;
 }
 
 export interface RaiseFlag {
@@ -97,10 +99,14 @@ export const caseFlagStore = {
     dueOn: string | null,
     actorName: string,
   ): Promise<FlagType[]> {
-    const live = await tx
-      .select({ type: caseFlags.type })
-      .from(caseFlags)
-      .where(and(eq(caseFlags.caseId, c.id), inArray(caseFlags.status, LIVE)));
+    if (c.openFlags === 0 && findings.length === 0) return []; // nothing to raise, nothing to clear
+    const live =
+      c.openFlags === 0
+        ? []
+        : await tx
+            .select({ type: caseFlags.type })
+            .from(caseFlags)
+            .where(and(eq(caseFlags.caseId, c.id), inArray(caseFlags.status, LIVE)));
     const liveTypes = new Set(live.map((l) => l.type));
     const raised: FlagType[] = [];
     for (const f of findings) {

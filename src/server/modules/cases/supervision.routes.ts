@@ -21,6 +21,22 @@ import type { RankingRow } from './supervision.service.ts';
 
 const conflictErrors = { ...commonErrors, 409: commonErrors[400], 422: commonErrors[400] };
 
+/** A figure column of a per-department sheet. */
+const figure = <R>(header: string, key: string, value: (r: R) => number | string) => ({
+  header,
+  key,
+  width: 14,
+  value,
+});
+
+/** The first column of a per-department sheet. */
+const departmentColumn = (en: boolean) => ({
+  header: en ? 'Department' : '部门',
+  key: 'department',
+  width: 26,
+  value: (r: { department: { name: string } }) => r.department.name,
+});
+
 /** A rate as people read it in a spreadsheet: "95.53%", or empty when there is nothing to divide. */
 export const percent = (v: number | null) =>
   v === null ? '' : `${(Math.round(v * 10000) / 100).toFixed(2)}%`;
@@ -221,23 +237,13 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         action: 'case.ranking.export',
         detail: { from: out.from, to: out.to, sort },
       });
-      const n = (header: string, key: string, value: (r: RankingRow) => number | string) => ({
-        header,
-        key,
-        width: 12,
-        value,
-      });
+      const n = figure<RankingRow>;
       return sendXlsx<RankingRow>(
         reply,
         en ? `department-ranking-${out.from}-${out.to}.xlsx` : `部门办件排名-${out.from}至${out.to}.xlsx`,
         en ? 'Ranking' : '部门排名',
         [
-          {
-            header: en ? 'Department' : '部门',
-            key: 'department',
-            width: 26,
-            value: (r) => r.department.name,
-          },
+          departmentColumn(en),
           n(en ? 'Cases' : '办件量', 'cases', (r) => r.cases),
           n(en ? 'Completed' : '办结量', 'completed', (r) => r.completed),
           n(en ? 'On-time rate' : '按时办结率', 'onTimeRate', (r) => percent(r.onTimeRate)),
@@ -294,24 +300,14 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
         detail: { from: out.from, to: out.to },
       });
       type Row = Omit<(typeof out.items)[number], 'department'> & { department: { name: string } };
-      const n = (header: string, key: string, value: (r: Row) => number | string) => ({
-        header,
-        key,
-        width: 14,
-        value,
-      });
+      const n = figure<Row>;
       const round = (v: number | null) => (v === null ? '' : Math.round(v * 100) / 100);
       return sendXlsx<Row>(
         reply,
         en ? `internal-matters-${out.from}-${out.to}.xlsx` : `机关内部最多跑一次-${out.from}至${out.to}.xlsx`,
         en ? 'Internal matters' : '机关内部事项',
         [
-          {
-            header: en ? 'Department' : '部门',
-            key: 'department',
-            width: 26,
-            value: (r) => r.department.name,
-          },
+          departmentColumn(en),
           n(en ? 'Internal matters' : '内部事项数', 'matters', (r) => r.internalMatters),
           n(en ? 'Online' : '网上可办', 'implemented', (r) => r.implemented),
           n(en ? 'Implementation rate' : '实施率', 'implementationRate', (r) =>
