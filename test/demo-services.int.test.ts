@@ -4,6 +4,7 @@ import { DEFAULT_DEMO_SEED } from '../src/demo/users.ts';
 import { systemActor } from '../src/server/modules/audit/audit.service.ts';
 import {
   buildDemoServices,
+  DEMO_QUERY_PASSWORD,
   demoServicesRecord,
   demoServicesRecordOf,
   demoUpstreamPlant,
@@ -151,6 +152,24 @@ describe('demo matters, guides and cases (seeded)', () => {
     const queue = await window.request('GET', '/api/cases?pageSize=20');
     expect(queue.statusCode, queue.body).toBe(200);
     expect((queue.json() as { total: number }).total).toBeGreaterThan(0);
+  });
+
+  it('lets an applicant look up any demo case with the documented query password', async () => {
+    const [c] = await rows<{ case_no: string; status: string }>(
+      `select case_no, status from cases where open order by case_no limit 1`,
+    );
+    const lookup = (password: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/public/case-status',
+        payload: { caseNo: c!.case_no, password },
+      });
+    const found = await lookup(DEMO_QUERY_PASSWORD);
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toMatchObject({ caseNo: c!.case_no, status: c!.status });
+    expect((await lookup('000000')).statusCode).toBe(404);
+    // One hash serves every demo case (hashing 30,000 would slow the first start by minutes).
+    expect(await count(`(select distinct query_password_hash from cases where source = 'live') h`)).toBe(1);
   });
 
   it('names the planted mismatch for the demo provincial library', async () => {

@@ -88,9 +88,13 @@ export function demoServicesRecord(data: DemoServicesData): DemoServicesRecord {
 }
 
 /** A demo case in the history writer's terms; the applicant's own online actions are by 'applicant'. */
+/** Every demo case's query password, printed with the demo sign-ins, so /status can be tried on any. */
+export const DEMO_QUERY_PASSWORD = '202601';
+
 function historyCase(c: DemoCase, matter: HistoryMatter, departmentIds: Map<string, string>): HistoryCase {
   return {
     caseNo: c.caseNo,
+    queryPassword: DEMO_QUERY_PASSWORD,
     matter,
     regionCode: c.regionCode,
     channel: c.channel,

@@ -14,7 +14,7 @@ import {
 import { systemActor } from '../modules/audit/audit.service.ts';
 import type { Services } from '../services.ts';
 import { buildDemoRegistry, insertDemoRegistry } from './demo-registry.ts';
-import { buildDemoServices, insertDemoServices } from './demo-services.ts';
+import { buildDemoServices, DEMO_QUERY_PASSWORD, insertDemoServices } from './demo-services.ts';
 
 export class DemoSeedRefusedError extends Error {}
 
@@ -204,5 +204,6 @@ export function demoSignIns(password: string): string[] {
     `  street-330105012         天水街道（街道 330105012-330105019）`,
     `  community-330105012001   社区工作人员（每个社区一个）`,
     `  password / 密码: ${password}`,
+    `  演示办件查询密码 / demo cases' query password (/status): ${DEMO_QUERY_PASSWORD}`,
   ];
 }
