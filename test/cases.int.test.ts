@@ -135,6 +135,26 @@ describe('cases on the working-day clock', () => {
     // 03-03..03-05 removed: 03-06 1, 03-09 2, 03-10 3, 03-11 4, 03-12 5.
     expect(c.committed).toMatchObject({ state: 'running', due: '2026-03-12' });
     c = await ok(await as('case-scj'), c, 'reviewed', { opinion: '材料齐全' });
+    // Staff see who acted by name (the login name stays beside it); applicants see no staff at all.
+    const [officerRow] = await ctx.services.database.query<{ display_name: string }>(
+      `select display_name from users where username = 'case-scj'`,
+    );
+    expect(c.events.at(-1)).toMatchObject({
+      kind: 'reviewed',
+      actorName: 'case-scj',
+      actorDisplayName: officerRow!.display_name,
+    });
+    expect(
+      JSON.stringify(
+        (
+          await ctx.app.inject({
+            method: 'POST',
+            url: '/api/public/case-status',
+            payload: { caseNo, password: queryPassword },
+          })
+        ).json(),
+      ),
+    ).not.toContain(officerRow!.display_name);
     const approver = await as('approver-scj');
     c = await ok(approver, c, 'decided', { decision: 'approve', opinion: '准予许可' });
     c = await ok(await as('case-scj'), c, 'completed', { result: 'approved' });

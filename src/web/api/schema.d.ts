@@ -9316,6 +9316,7 @@ export interface components {
             kind: "submitted" | "accepted" | "refused" | "supplement_requested" | "supplement_received" | "special_started" | "special_ended" | "extended" | "reviewed" | "decided" | "completed" | "delivered" | "withdrawn";
             at: string;
             actorName: string | null;
+            actorDisplayName: string | null;
             actorRole: string | null;
             payload: {
                 [key: string]: unknown;
@@ -10613,6 +10614,7 @@ export interface components {
             kind: "submitted" | "accepted" | "refused" | "supplement_requested" | "supplement_received" | "special_started" | "special_ended" | "extended" | "reviewed" | "decided" | "completed" | "delivered" | "withdrawn";
             at: string;
             actorName: string | null;
+            actorDisplayName: string | null;
             actorRole: string | null;
             payload: {
                 [key: string]: unknown;

@@ -174,6 +174,8 @@ export const caseEventView = z
     kind: z.enum(CASE_EVENT_KINDS),
     at: z.string(),
     actorName: z.string().nullable(),
+    /** The staff member's name as people know it (the login name stays in actorName). */
+    actorDisplayName: z.string().nullable(),
     actorRole: z.string().nullable(),
     payload: z.record(z.string(), z.unknown()),
   })

@@ -88,6 +88,7 @@ export function presentCaseDetail(a: Assembled) {
       kind: e.kind,
       at: e.at.toISOString(),
       actorName: e.actorName,
+      actorDisplayName: e.actorDisplayName,
       actorRole: e.actorRole,
       payload: e.payload,
     })),

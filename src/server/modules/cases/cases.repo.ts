@@ -4,12 +4,13 @@ import type { CaseProjection } from '../../../domain/case-projection.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { contains, startsWith } from '../../db/patterns.ts';
 import { matters } from '../matters/matters.tables.ts';
-import { departments, installationMeta, regions } from '../org/org.tables.ts';
+import { departments, installationMeta, regions, users } from '../org/org.tables.ts';
 import type { RowScope } from '../org/users.repo.ts';
 import { caseEvaluations, caseEvents, caseFlags, caseOutbox, cases } from './cases.tables.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type CaseEventWithActor = CaseEventRow & { actorDisplayName: string | null };
 export type MatterRow = typeof matters.$inferSelect;
 export interface CaseDepartment {
   id: string;
@@ -99,8 +100,15 @@ export class CaseRepo {
     return c;
   }
 
-  async events(caseId: string, tx: DbOrTx = this.db): Promise<CaseEventRow[]> {
-    return tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq));
+  /** A case's events in order, each with the display name of the staff member who acted (if any). */
+  async events(caseId: string, tx: DbOrTx = this.db): Promise<CaseEventWithActor[]> {
+    const rows = await tx
+      .select({ e: caseEvents, actorDisplayName: users.displayName })
+      .from(caseEvents)
+      .leftJoin(users, eq(users.id, caseEvents.actorId))
+      .where(eq(caseEvents.caseId, caseId))
+      .orderBy(asc(caseEvents.seq));
+    return rows.map((r) => ({ ...r.e, actorDisplayName: r.actorDisplayName }));
   }
 
   async eventByKey(caseId: string, key: string, tx: DbOrTx = this.db) {

@@ -30,6 +30,7 @@ import {
   CaseRepo,
   type CaseDepartment,
   type CaseEventRow,
+  type CaseEventWithActor,
   type CaseFilter,
   type CaseRow,
   type CaseSort,
@@ -358,7 +359,7 @@ export class CaseService {
           target: caseId,
           detail: { caseNo: found.caseNo, seq },
         });
-        return { ...saved, events: [...rows, inserted] };
+        return { ...saved, events: [...rows, { ...inserted, actorDisplayName: principal.displayName }] };
       });
       // The answer is built from what the action read and wrote, not read back.
       return await this.assemble(done.row, principal, { ...done, calendar: { calendar, index } });
@@ -479,7 +480,7 @@ export class CaseService {
     principal: Principal | null,
     known: {
       matter?: MatterRow;
-      events?: CaseEventRow[];
+      events?: CaseEventWithActor[];
       department?: CaseDepartment;
       calendar?: { calendar: WorkCalendar; index: WorkdayIndex };
     } = {},

@@ -164,11 +164,15 @@ function CaseTimeline({ c }: { c: CaseDetail }) {
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {chinaDateTime(e.at)}
                   </Typography.Text>
-                  {(e.actorName || e.actorRole) && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {e.actorName && e.actorRole
-                        ? t('cases.detail.actor', { name: e.actorName, role: actorRoleLabel(e.actorRole) })
-                        : (e.actorName ?? actorRoleLabel(e.actorRole))}
+                  {(actorOf(e) || e.actorRole) && (
+                    <Typography.Text
+                      type="secondary"
+                      style={{ fontSize: 12 }}
+                      title={e.actorName ?? undefined}
+                    >
+                      {actorOf(e) && e.actorRole
+                        ? t('cases.detail.actor', { name: actorOf(e), role: actorRoleLabel(e.actorRole) })
+                        : (actorOf(e) ?? actorRoleLabel(e.actorRole))}
                     </Typography.Text>
                   )}
                 </Flex>
@@ -298,6 +302,9 @@ function extensionDays(c: CaseDetail): number {
 }
 
 /** One case: who, what, both clocks, the timeline, flags and evaluations, and the actions open to the user. */
+/** Who acted, as people know them: the display name, else the recorded login name. */
+const actorOf = (e: CaseDetail['events'][number]) => e.actorDisplayName ?? e.actorName;
+
 export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
