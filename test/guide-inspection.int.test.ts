@@ -316,6 +316,15 @@ describe('guide inspection (办事指南检查)', () => {
     expect(Object.values(scj.byRule as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(scj.findings);
     const total = (all.departments as Json[]).reduce((n, d) => n + d.findings, 0);
     expect(total).toBe(all.run.findingCount);
+    expect((all.departments as Json[]).reduce((n, d) => n + d.matters, 0)).toBe(all.run.matterCount);
+    // The counts are the run's: a matter suspended since does not change them.
+    const [suspended] = await ctx.database.query<{ id: string }>(
+      `update matters set status = 'suspended' where id = (select id from matters where department_id = $1 and status = 'active' order by code limit 1) returning id`,
+      [dept.scj.id],
+    );
+    const after = (await bureau.request('GET', '/api/guides/inspections/latest')).json();
+    expect((after.departments as Json[]).find((d) => d.department.code === 'scj')!.matters).toBe(scj.matters);
+    await ctx.database.query(`update matters set status = 'active' where id = $1`, [suspended!.id]);
     // The department's findings list agrees with its summary.
     const list = (
       await bureau.request(

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { contains } from '../../db/patterns.ts';
 import { departments } from '../org/org.tables.ts';
@@ -158,6 +158,13 @@ export class MattersRepo {
   }
 
   /** Active matters per department (one department, or all). */
+  departmentsOf(ids: readonly string[]) {
+    return this.db
+      .select(department)
+      .from(departments)
+      .where(inArray(departments.id, [...ids]));
+  }
+
   activeCounts(departmentId: string | null) {
     return this.db
       .select({ department, n: count() })

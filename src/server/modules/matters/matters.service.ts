@@ -382,6 +382,7 @@ export class MattersService {
         finishedAt: this.deps.clock.now(),
         matterCount: rows.length,
         findingCount: found.length,
+        departmentMatters: countBy(rows, ({ matter }) => matter.departmentId),
       });
       await this.inspections.insertFindings(
         tx,
@@ -437,7 +438,16 @@ export class MattersService {
   async latest(p: Principal) {
     const { departmentId } = matterReadScope(p);
     const run = await this.inspections.latestRun();
-    const active = await this.repo.activeCounts(departmentId);
+    // The run's own counts of inspected matters (runs before they were kept: today's active ones).
+    const atRun = Object.entries(run?.run.departmentMatters ?? {}).filter(
+      ([id]) => !departmentId || id === departmentId,
+    );
+    const active = atRun.length
+      ? (await this.repo.departmentsOf(atRun.map(([id]) => id))).map((department) => ({
+          department,
+          n: Object.fromEntries(atRun)[department.id]!,
+        }))
+      : await this.repo.activeCounts(departmentId);
     const rows = new Map(
       active.map((a) => [
         a.department.id,
@@ -491,6 +501,13 @@ export class MattersService {
     if (!run) throw notFound();
     return run;
   }
+}
+
+/** How many items fall under each key. */
+function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
 }
 
 /** Per department: the matters with findings, the count by severity and by rule. */

@@ -84,6 +84,8 @@ export const guideInspectionRuns = pgTable('guide_inspection_runs', {
   finishedAt: timestamp('finished_at', { withTimezone: true }),
   matterCount: integer('matter_count').notNull().default(0),
   findingCount: integer('finding_count').notNull().default(0),
+  /** The matters inspected per department (id → count), as they stood at the run. */
+  departmentMatters: jsonb('department_matters').$type<Record<string, number>>().notNull().default({}),
 });
 
 /** What one inspection run found wrong in one guide: a rule, its severity and parameters. */

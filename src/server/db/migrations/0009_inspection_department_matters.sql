@@ -1,0 +1,1 @@
+ALTER TABLE "guide_inspection_runs" ADD COLUMN "department_matters" jsonb DEFAULT '{}'::jsonb NOT NULL;
