@@ -435,6 +435,26 @@ describe('matters (事项)', () => {
     expect(audits[0]!.actor).toBe('bureau');
   });
 
+  it('counts matters per type under the list’s filters in one answer, within scope', async () => {
+    const total = async (s: Session, q: string) =>
+      (await s.request('GET', `/api/matters?pageSize=1&${q}`)).json().total as number;
+    for (const [s, q] of [
+      [bureau, ''],
+      [bureau, 'internal=false&status=active'],
+      [caseScj, ''],
+    ] as const) {
+      const res = await s.request('GET', `/api/matters/summary?${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const byType = res.json().byType as Record<string, number>;
+      expect(Object.values(byType).reduce((a, b) => a + b, 0)).toBe(await total(s, q));
+      for (const [type, n] of Object.entries(byType)) expect(n).toBe(await total(s, `${q}&type=${type}`));
+    }
+    const internalOnly = (await bureau.request('GET', '/api/matters/summary?internal=true')).json().byType;
+    expect(Object.keys(internalOnly)).toEqual(['internal']);
+    expect(internalOnly.internal).toBe(await total(bureau, 'internal=true'));
+    expect(internalOnly.internal).toBeGreaterThanOrEqual(358); // the demo's, and any a test added
+  });
+
   it('writes a guide, names every bad element by its path in both languages, and refuses a stale save', async () => {
     const m = await created(approverScj, { name: '指南测试（测试）' });
     expect((await approverScj.request('GET', `/api/matters/${m.id}/guide`)).json()).toBeNull();

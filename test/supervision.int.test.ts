@@ -274,6 +274,33 @@ describe('supervision of overdue and abnormal cases', () => {
     expect(exports.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('summarises the flags in one answer that agrees with the list, the bureau all, a department its own', async () => {
+    const total = async (s: Session, q: string) =>
+      (await s.request('GET', `/api/supervision/flags?pageSize=1&${q}`)).json().total as number;
+    for (const [s, q] of [
+      [bureau, ''],
+      [caseScj, ''],
+      [bureau, `departmentId=${(await ctx.services.repos.departments.byCode('scj'))!.id}`],
+    ] as const) {
+      const res = await s.request('GET', `/api/supervision/flags/summary?${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const sum = res.json();
+      expect(sum.open).toBe(await total(s, `${q}&status=open`));
+      expect(sum.explained).toBe(await total(s, `${q}&status=explained`));
+      expect(sum.rectificationOverdue).toBe(await total(s, `${q}&rectificationOverdue=true`));
+      expect(sum.alarm).toBe(await total(s, `${q}&status=open&level=alarm`));
+      for (const [type, n] of Object.entries(sum.openByType as Record<string, number>))
+        expect(n).toBe(await total(s, `${q}&status=open&type=${type}`));
+      expect(Object.values(sum.openByLevel as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
+        sum.open,
+      );
+    }
+    // A department sees only its own, whatever it asks for.
+    const mzj = (await ctx.services.repos.departments.byCode('mzj'))!.id;
+    const own = (await caseScj.request('GET', `/api/supervision/flags/summary?departmentId=${mzj}`)).json();
+    expect(own.open).toBe(0);
+  });
+
   it('ranks departments with figures a test computes by hand from a small data set', async () => {
     const a = await insertDepartment(ctx, '测试甲局');
     const b = await insertDepartment(ctx, '测试乙局');

@@ -5557,6 +5557,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matters/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matters per type under the list’s filters (the chart above the list) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    departmentId?: string;
+                    internal?: string;
+                    status?: "active" | "suspended";
+                    onTheSpot?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatterSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matters": {
         parameters: {
             query?: never;
@@ -7732,6 +7810,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/flags/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open flags by type and level, and the counts above the list, in one answer */
+        get: {
+            parameters: {
+                query?: {
+                    departmentId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseFlagSummary"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/supervision/flags/export.xlsx": {
         parameters: {
             query?: never;
@@ -9454,6 +9606,18 @@ export interface components {
             };
             dryRun: boolean;
         };
+        CaseFlagSummaryInput: {
+            open: number;
+            explained: number;
+            rectificationOverdue: number;
+            alarm: number;
+            openByType: {
+                [key: string]: number;
+            };
+            openByLevel: {
+                [key: string]: number;
+            };
+        };
         CaseFlagInput: {
             id: string;
             /** @enum {string} */
@@ -9776,6 +9940,11 @@ export interface components {
                     total: number;
                     done: number;
                 };
+            };
+        };
+        MatterSummaryInput: {
+            byType: {
+                [key: string]: number;
             };
         };
         MatterListItemInput: {
@@ -10752,6 +10921,18 @@ export interface components {
             };
             dryRun: boolean;
         };
+        CaseFlagSummary: {
+            open: number;
+            explained: number;
+            rectificationOverdue: number;
+            alarm: number;
+            openByType: {
+                [key: string]: number;
+            };
+            openByLevel: {
+                [key: string]: number;
+            };
+        };
         CaseFlag: {
             id: string;
             /** @enum {string} */
@@ -11074,6 +11255,11 @@ export interface components {
                     total: number;
                     done: number;
                 };
+            };
+        };
+        MatterSummary: {
+            byType: {
+                [key: string]: number;
             };
         };
         MatterListItem: {

@@ -209,6 +209,8 @@ export type PublicEvaluationReceipt = Ok<'/api/public/evaluations', 'post'>;
 // internal matters, the provincial case library.
 export type MatterQuery = QueryOf<'/api/matters'>;
 export type MatterSort = NonNullable<MatterQuery['sort']>;
+export type MatterSummaryQuery = QueryOf<'/api/matters/summary'>;
+export type MatterSummary = Schemas['MatterSummary'];
 export type MatterListItem = Schemas['MatterListItem'];
 export type MatterType = MatterListItem['type'];
 export type MatterLevel = MatterListItem['level'];
@@ -240,6 +242,7 @@ export type FindingSeverity = GuideFinding['severity'];
 export type CaseFlagQuery = QueryOf<'/api/supervision/flags'>;
 export type CaseFlagSort = NonNullable<CaseFlagQuery['sort']>;
 export type CaseFlag = Schemas['CaseFlag'];
+export type CaseFlagSummary = Schemas['CaseFlagSummary'];
 export type CaseFlagDetail = Ok<'/api/supervision/flags/{id}', 'get'>;
 export type CaseFlagAction = CaseFlagDetail['actions'][number]['action'];
 export type FlagRectifyInput = Body<'/api/supervision/flags/{id}/rectify', 'post'>;

@@ -35,6 +35,19 @@ const flagFilter = {
   sort: z.enum(FLAG_SORTS).default('-detectedAt'),
 };
 export const flagQuery = z.strictObject({ ...flagFilter, ...pageQuery });
+export const flagSummaryQuery = z.strictObject({ departmentId: z.uuid().optional() });
+export const flagSummary = z
+  .object({
+    open: z.number().int(),
+    /** Explained by the department, waiting for the bureau's review. */
+    explained: z.number().int(),
+    rectificationOverdue: z.number().int(),
+    /** Open flags at the 报警 level. */
+    alarm: z.number().int(),
+    openByType: z.partialRecord(flagType, z.number().int()),
+    openByLevel: z.record(flagLevel, z.number().int()),
+  })
+  .meta({ id: 'CaseFlagSummary' });
 export const flagExportQuery = z.strictObject(flagFilter);
 
 const caseRef = z.object({

@@ -9,6 +9,8 @@ import {
   caseFlagSchema,
   flagExportQuery,
   flagQuery,
+  flagSummary,
+  flagSummaryQuery,
   internalStats,
   periodQuery,
   ranking,
@@ -66,6 +68,20 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       const out = await supervision.listFlags(principalOf(request), f, sort, page, pageSize);
       return { items: out.items.map((r) => presentFlag(r, lang)), total: out.total };
     },
+  );
+
+  app.get(
+    '/api/supervision/flags/summary',
+    {
+      config: { access: flagAccess },
+      schema: {
+        tags: ['cases'],
+        summary: 'Open flags by type and level, and the counts above the list, in one answer',
+        querystring: flagSummaryQuery,
+        response: { 200: flagSummary, ...commonErrors },
+      },
+    },
+    async (request) => supervision.flagSummary(principalOf(request), request.query.departmentId),
   );
 
   app.get(

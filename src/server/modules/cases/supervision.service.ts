@@ -1,6 +1,6 @@
 import { label } from '../../http/labels.ts';
 import { addDays, chinaDateOf, type IsoDate } from '../../../domain/calendar.ts';
-import type { FlagType } from '../../../domain/case-flags.ts';
+import type { FlagLevel, FlagType } from '../../../domain/case-flags.ts';
 import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -118,6 +118,26 @@ export class SupervisionService {
 
   listFlags(p: Principal, f: FlagFilter, sort: FlagSort, page: number, pageSize: number) {
     return this.repo.list(supervisionScope(p), f, sort, page, pageSize, this.today());
+  }
+
+  /**
+   * The figures above the flag list (the bureau, or one department): open flags by type and by level,
+   * and the open, explained (awaiting review), rectification-overdue and open-alarm counts.
+   */
+  async flagSummary(p: Principal, departmentId: string | undefined) {
+    const rows = await this.repo.tallies(supervisionScope(p), departmentId, this.today());
+    const openByType: Partial<Record<FlagType, number>> = {};
+    const openByLevel: Record<FlagLevel, number> = { notice: 0, warning: 0, alarm: 0 };
+    const out = { open: 0, explained: 0, rectificationOverdue: 0, alarm: 0 };
+    for (const r of rows) {
+      if (r.rectificationOverdue) out.rectificationOverdue += r.n;
+      if (r.status === 'explained') out.explained += r.n;
+      if (r.status !== 'open') continue;
+      out.open += r.n;
+      openByType[r.type] = (openByType[r.type] ?? 0) + r.n;
+      openByLevel[r.level] += r.n;
+    }
+    return { ...out, alarm: openByLevel.alarm, openByType, openByLevel };
   }
 
   /** A flag with its case, everything that happened to it, and the evaluation behind a poor grade. */

@@ -76,6 +76,11 @@ export const matterQuery = z.strictObject({
   ...pageQuery,
 });
 
+export const matterSummaryQuery = matterQuery.omit({ type: true, sort: true, page: true, pageSize: true });
+export const matterSummary = z
+  .object({ byType: z.partialRecord(matterType, z.number().int()) })
+  .meta({ id: 'MatterSummary' });
+
 export const publicMatterQuery = z.strictObject({
   q: z.string().trim().max(50).optional(),
   departmentId: z.uuid().optional(),

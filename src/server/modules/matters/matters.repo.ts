@@ -66,6 +66,15 @@ export class MattersRepo {
     );
   }
 
+  /** Matters counted by type under the list's filters (its type filter aside). */
+  countByType(scope: MatterScope, f: Omit<MatterFilter, 'type'>) {
+    return this.db
+      .select({ type: matters.type, n: count() })
+      .from(matters)
+      .where(this.where(scope, f))
+      .groupBy(matters.type);
+  }
+
   async list(
     scope: MatterScope,
     f: MatterFilter,

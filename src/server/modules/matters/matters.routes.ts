@@ -12,6 +12,8 @@ import {
   matterInput,
   matterListItem,
   matterQuery,
+  matterSummary,
+  matterSummaryQuery,
   matterUpdate,
   statusBody,
 } from './matters.contract.ts';
@@ -23,6 +25,20 @@ const conflictErrors = { ...commonErrors, 409: commonErrors[400] };
 /** Matters (事项) and their guides for signed-in staff. */
 const matterRoutes: FastifyPluginAsyncZod = async (app) => {
   const { matters, audit } = app.services;
+
+  app.get(
+    '/api/matters/summary',
+    {
+      config: { access: access.permission('matters.read') },
+      schema: {
+        tags: ['matters'],
+        summary: 'Matters per type under the list’s filters (the chart above the list)',
+        querystring: matterSummaryQuery,
+        response: { 200: matterSummary, ...commonErrors },
+      },
+    },
+    async (request) => matters.countByType(principalOf(request), request.query),
+  );
 
   app.get(
     '/api/matters',

@@ -169,6 +169,12 @@ export class MattersService {
 
   // ----- matters -----
 
+  /** The chart above the list: matters per type under the same filters, in one answer. */
+  async countByType(p: Principal, f: Omit<MatterFilter, 'type'>) {
+    const rows = await this.repo.countByType(matterReadScope(p), f);
+    return { byType: Object.fromEntries(rows.map((r) => [r.type, r.n])) };
+  }
+
   list(p: Principal, f: MatterFilter, sort: MatterSort, page: number, pageSize: number) {
     return this.repo.list(matterReadScope(p), f, sort, page, pageSize);
   }

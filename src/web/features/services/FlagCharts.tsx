@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useTranslation } from 'react-i18next';
-import type { CaseFlagLevel, CaseFlagQuery, CaseFlagType } from '../../api/types.ts';
+import type { CaseFlagLevel, CaseFlagType } from '../../api/types.ts';
 import { caseLabel, SERVICE_CODES } from '../../i18n/labels.ts';
 import { EChart } from '../../shared/EChart.tsx';
-import { caseFlagKeys, countCaseFlags } from './api.ts';
+import { caseFlagKeys, fetchCaseFlagSummary } from './api.ts';
 import { LEVEL_CHART_COLORS } from './charts.ts';
 
 interface Props {
@@ -17,32 +17,22 @@ interface Props {
   onStatistic: (patch: Partial<Record<'status' | 'level' | 'rectificationOverdue', string>>) => void;
 }
 
-const count = (q: CaseFlagQuery) => ({ queryKey: caseFlagKeys.count(q), queryFn: () => countCaseFlags(q) });
-
 /** Open flags (待整改) by type and by level, and the headline counts, for the bureau or one department. */
 export function FlagCharts({ departmentId, onType, onLevel, onStatistic }: Props) {
   const { t, i18n } = useTranslation();
-  const base: CaseFlagQuery = { departmentId };
-  const open: CaseFlagQuery = { ...base, status: 'open' };
-  const types = useQueries({ queries: SERVICE_CODES.flagType.map((type) => count({ ...open, type })) });
-  const levels = useQueries({ queries: SERVICE_CODES.flagLevel.map((level) => count({ ...open, level })) });
-  const heads = useQueries({
-    queries: [
-      count(open),
-      count({ ...base, status: 'explained' }),
-      count({ ...base, rectificationOverdue: 'true' }),
-      count({ ...open, level: 'alarm' }),
-    ],
+  const summary = useQuery({
+    queryKey: caseFlagKeys.summary(departmentId),
+    queryFn: () => fetchCaseFlagSummary(departmentId),
   });
-
+  const s = summary.data;
   const typeData = SERVICE_CODES.flagType
-    .map((type, i) => ({ type, name: caseLabel('flagType', type), value: types[i]?.data ?? 0 }))
+    .map((type) => ({ type, name: caseLabel('flagType', type), value: s?.openByType[type] ?? 0 }))
     .filter((d) => d.value > 0)
     .sort((a, b) => b.value - a.value);
-  const levelData = SERVICE_CODES.flagLevel.map((level, i) => ({
+  const levelData = SERVICE_CODES.flagLevel.map((level) => ({
     level,
     name: caseLabel('flagLevel', level),
-    value: levels[i]?.data ?? 0,
+    value: s?.openByLevel[level] ?? 0,
   }));
   const typeKey = JSON.stringify(typeData) + i18n.language;
   const levelKey = JSON.stringify(levelData) + i18n.language;
@@ -98,21 +88,30 @@ export function FlagCharts({ departmentId, onType, onLevel, onStatistic }: Props
 
   const codeOf = (data: unknown) => (data as { code?: string } | undefined)?.code;
   const stats = [
-    { key: 'open', title: t('services.supervision.statOpen'), patch: { status: 'open' }, color: '#cf1322' },
+    {
+      key: 'open',
+      figure: 'open',
+      title: t('services.supervision.statOpen'),
+      patch: { status: 'open' },
+      color: '#cf1322',
+    },
     {
       key: 'explained',
+      figure: 'explained',
       title: t('services.supervision.statExplained'),
       patch: { status: 'explained' },
       color: '#1561c8',
     },
     {
       key: 'overdue',
+      figure: 'rectificationOverdue',
       title: t('services.supervision.statRectificationOverdue'),
       patch: { rectificationOverdue: 'true' },
       color: '#cf1322',
     },
     {
       key: 'alarm',
+      figure: 'alarm',
       title: t('services.supervision.statAlarm'),
       patch: { status: 'open', level: 'alarm' },
       color: '#cf1322',
@@ -124,11 +123,11 @@ export function FlagCharts({ departmentId, onType, onLevel, onStatistic }: Props
       <Col xs={24}>
         <Card size="small">
           <Row gutter={[16, 8]}>
-            {stats.map((s, i) => (
-              <Col key={s.key} xs={12} md={6}>
+            {stats.map((stat) => (
+              <Col key={stat.key} xs={12} md={6}>
                 <button
                   type="button"
-                  onClick={() => onStatistic(s.patch)}
+                  onClick={() => onStatistic(stat.patch)}
                   style={{
                     cursor: 'pointer',
                     background: 'none',
@@ -137,13 +136,13 @@ export function FlagCharts({ departmentId, onType, onLevel, onStatistic }: Props
                     textAlign: 'start',
                     width: '100%',
                   }}
-                  data-testid={`flag-stat-${s.key}`}
+                  data-testid={`flag-stat-${stat.key}`}
                 >
                   <Statistic
-                    title={s.title}
-                    value={heads[i]?.data ?? '–'}
-                    loading={heads[i]?.isPending}
-                    styles={{ content: { color: (heads[i]?.data ?? 0) > 0 ? s.color : undefined } }}
+                    title={stat.title}
+                    value={s?.[stat.figure] ?? '–'}
+                    loading={summary.isPending}
+                    styles={{ content: { color: (s?.[stat.figure] ?? 0) > 0 ? stat.color : undefined } }}
                   />
                 </button>
               </Col>

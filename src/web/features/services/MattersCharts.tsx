@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useTranslation } from 'react-i18next';
 import type { MatterQuery, MatterType } from '../../api/types.ts';
 import { caseLabel, SERVICE_CODES } from '../../i18n/labels.ts';
 import { EChart } from '../../shared/EChart.tsx';
-import { countMatters, fetchInspectionLatest, inspectionKeys, matterKeys } from './api.ts';
+import { fetchInspectionLatest, fetchMatterSummary, inspectionKeys, matterKeys } from './api.ts';
 import { encodeHTML } from './charts.ts';
 
 const TYPE_COLORS: Record<MatterType, string> = {
@@ -36,22 +36,14 @@ interface Props {
 /** Matters by type (under the current filters) and, for the bureau, active matters by department. */
 export function MattersCharts({ query, showDepartments, onType, onDepartment }: Props) {
   const { t, i18n } = useTranslation();
-  const base: MatterQuery = {
-    ...query,
-    type: undefined,
-    page: undefined,
-    pageSize: undefined,
-    sort: undefined,
-  };
+  const { type: _type, page: _page, pageSize: _size, sort: _sort, ...base } = query;
   const types = SERVICE_CODES.matterType.filter((ty) =>
-    // "Internal only" and "for the public only" leave one side empty: don't ask for it.
+    // "Internal only" and "for the public only" leave one side empty: don't show it.
     base.internal === 'true' ? ty === 'internal' : base.internal === 'false' ? ty !== 'internal' : true,
   );
-  const typeQ = useQueries({
-    queries: types.map((type) => {
-      const q = { ...base, type };
-      return { queryKey: matterKeys.count(q), queryFn: () => countMatters(q) };
-    }),
+  const summary = useQuery({
+    queryKey: matterKeys.summary(base),
+    queryFn: () => fetchMatterSummary(base),
   });
   const latest = useQuery({
     queryKey: inspectionKeys.latest,
@@ -59,10 +51,10 @@ export function MattersCharts({ query, showDepartments, onType, onDepartment }: 
     enabled: showDepartments,
   });
 
-  const typeData = types.map((type, i) => ({
+  const typeData = types.map((type) => ({
     type,
     name: caseLabel('matterType', type),
-    value: typeQ[i]?.data ?? 0,
+    value: summary.data?.byType[type] ?? 0,
   }));
   const typeKey = JSON.stringify(typeData) + i18n.language;
   const typeOption = useMemo(

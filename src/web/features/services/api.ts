@@ -4,6 +4,7 @@ import type {
   CaseFlag,
   CaseFlagDetail,
   CaseFlagQuery,
+  CaseFlagSummary,
   DepartmentRanking,
   EvaluationListItem,
   EvaluationQuery,
@@ -22,6 +23,8 @@ import type {
   MatterDetail,
   MatterListItem,
   MatterQuery,
+  MatterSummary,
+  MatterSummaryQuery,
   MatterUpdateInput,
   Page,
   PeriodQuery,
@@ -35,7 +38,7 @@ import type {
 export const matterKeys = {
   all: ['matters'] as const,
   list: (query: MatterQuery) => ['matters', 'list', query] as const,
-  count: (query: MatterQuery) => ['matters', 'count', query] as const,
+  summary: (query: MatterSummaryQuery) => ['matters', 'summary', query] as const,
   detail: (id: string) => ['matters', 'detail', id] as const,
 };
 
@@ -50,7 +53,7 @@ export const inspectionKeys = {
 export const caseFlagKeys = {
   all: ['case-flags'] as const,
   list: (query: CaseFlagQuery) => ['case-flags', 'list', query] as const,
-  count: (query: CaseFlagQuery) => ['case-flags', 'count', query] as const,
+  summary: (departmentId: string | undefined) => ['case-flags', 'summary', departmentId ?? null] as const,
   detail: (id: string) => ['case-flags', 'detail', id] as const,
 };
 
@@ -81,9 +84,9 @@ export function fetchMatters(query: MatterQuery): Promise<Page<MatterListItem>> 
   return unwrap<Page<MatterListItem>>(api.GET('/api/matters', { params: { query: compact({ ...query }) } }));
 }
 
-/** How many matters match a query (one row fetched). */
-export async function countMatters(query: MatterQuery): Promise<number> {
-  return (await fetchMatters({ ...query, sort: undefined, page: 1, pageSize: 1 })).total;
+/** Matters per type under the list's filters. */
+export function fetchMatterSummary(query: MatterSummaryQuery): Promise<MatterSummary> {
+  return unwrap<MatterSummary>(api.GET('/api/matters/summary', { params: { query: compact({ ...query }) } }));
 }
 
 export function fetchMatter(id: string): Promise<MatterDetail> {
@@ -148,8 +151,10 @@ export function fetchCaseFlags(query: CaseFlagQuery): Promise<Page<CaseFlag>> {
   );
 }
 
-export async function countCaseFlags(query: CaseFlagQuery): Promise<number> {
-  return (await fetchCaseFlags({ ...query, page: 1, pageSize: 1 })).total;
+export function fetchCaseFlagSummary(departmentId: string | undefined): Promise<CaseFlagSummary> {
+  return unwrap<CaseFlagSummary>(
+    api.GET('/api/supervision/flags/summary', { params: { query: compact({ departmentId }) } }),
+  );
 }
 
 export function fetchCaseFlag(id: string): Promise<CaseFlagDetail> {
