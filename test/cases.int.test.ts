@@ -6,6 +6,7 @@ import { auditLog } from '../src/server/modules/audit/audit.tables.ts';
 import { caseEvents, caseFlags, caseOutbox, cases } from '../src/server/modules/cases/cases.tables.ts';
 import { matters } from '../src/server/modules/matters/matters.tables.ts';
 import { systemActor } from '../src/server/modules/audit/audit.service.ts';
+import { caseNumber } from '../src/server/modules/cases/cases.service.ts';
 import { FakeClock, signIn, startTestApp, type Session, type TestContext } from './harness.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -468,6 +469,21 @@ describe('cases on the working-day clock', () => {
     // … and the lock ends after LOCKOUT_MINUTES.
     clock.set(new Date(MONDAY.getTime() + 16 * 60_000));
     expect((await lookup(queryPassword)).statusCode).toBe(200);
+  });
+
+  it('takes the next free case number when an imported case holds the one the sequence would give', async () => {
+    clock.set(MONDAY);
+    const window = await as('window');
+    const { case: first } = await intake(window);
+    // The number after it, as an imported case might already hold it.
+    const serial = Number(first.caseNo.slice(-8)) + 1;
+    const taken = caseNumber(first.caseNo.slice(0, 6), MONDAY, serial);
+    const { case: other } = await intake(window);
+    await ctx.services.database.db.update(cases).set({ caseNo: taken }).where(eq(cases.id, other.id));
+    await ctx.services.database.query(`select setval('case_no_seq', $1::bigint)`, [serial - 1]);
+    const { case: next } = await intake(window);
+    expect(next.caseNo).not.toBe(taken);
+    expect(Number(next.caseNo.slice(-8))).toBe(serial + 1);
   });
 
   it('exports the supplement notice as a workbook, in the caller language, within scope, audited', async () => {

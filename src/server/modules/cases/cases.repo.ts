@@ -163,9 +163,14 @@ export class CaseRepo {
     return Number(r.rows[0]!.n);
   }
 
-  async insertCase(tx: DbOrTx, values: typeof cases.$inferInsert): Promise<CaseRow> {
-    const [row] = await tx.insert(cases).values(values).returning();
-    return row!;
+  /** Inserts a new case; undefined when its case number is taken already. */
+  async insertCaseIfFree(tx: DbOrTx, values: typeof cases.$inferInsert): Promise<CaseRow | undefined> {
+    const [row] = await tx
+      .insert(cases)
+      .values(values)
+      .onConflictDoNothing({ target: cases.caseNo })
+      .returning();
+    return row;
   }
 
   async insertEvent(

@@ -227,8 +227,6 @@ export class CaseService {
     const event: CaseEvent = { kind: 'submitted', at: now, payload: { channel: input.channel } };
     const { calendar, index } = await this.calendarIndex();
     const created = await this.deps.db.transaction(async (tx) => {
-      const serial = await this.repo.nextCaseSerial(tx);
-      const caseNo = caseNumber(matter.regionCode, now, serial);
       const state = foldCase([event]);
       const limits = {
         committedLimitDays: matter.committedLimitDays,
@@ -242,8 +240,7 @@ export class CaseService {
         this.today(),
         this.deps.config.CASE_WARN_SHARE,
       );
-      const row = await this.repo.insertCase(tx, {
-        caseNo,
+      const values = {
         matterId: matter.id,
         matterCode: matter.code,
         departmentId: matter.departmentId,
@@ -256,12 +253,20 @@ export class CaseService {
         ...sealApplicant(this.deps.config, input.applicant),
         queryPasswordHash: passwordHash,
         visits: input.channel === 'window' || input.channel === 'self_service' ? 1 : 0,
-        source: 'live',
+        source: 'live' as const,
         committedLimitDays: matter.committedLimitDays,
         statutoryLimitDays: matter.statutoryLimitDays,
         ...projection,
         version: 1,
-      });
+      };
+      // An imported case may hold a number the sequence has not reached yet: take the next free one.
+      let row: CaseRow | undefined;
+      let caseNo = '';
+      for (let attempt = 0; !row; attempt++) {
+        if (attempt === 100) throw new Error('no free case number after 100 serials');
+        caseNo = caseNumber(matter.regionCode, now, await this.repo.nextCaseSerial(tx));
+        row = await this.repo.insertCaseIfFree(tx, { ...values, caseNo });
+      }
       await this.repo.insertEvent(tx, {
         caseId: row.id,
         seq: 1,

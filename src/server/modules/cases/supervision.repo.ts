@@ -157,18 +157,20 @@ export class SupervisionRepo {
   /** Flags counted by type, level and status, and whether their rectification is overdue: one pass. */
   async tallies(scope: CaseScope, departmentId: string | undefined, today: IsoDate) {
     const overdue = rectificationOverdue(today);
-    return this.db
-      .select({
-        type: caseFlags.type,
-        level: caseFlags.level,
-        status: caseFlags.status,
-        rectificationOverdue: overdue.mapWith(Boolean),
-        n: count(),
-      })
-      .from(caseFlags)
-      .where(this.where(scope, { departmentId }, today))
-      // By position: the overdue expression carries a bound date, which a repeated expression would not match.
-      .groupBy(sql`1, 2, 3, 4`);
+    return (
+      this.db
+        .select({
+          type: caseFlags.type,
+          level: caseFlags.level,
+          status: caseFlags.status,
+          rectificationOverdue: overdue.mapWith(Boolean),
+          n: count(),
+        })
+        .from(caseFlags)
+        .where(this.where(scope, { departmentId }, today))
+        // By position: the overdue expression carries a bound date, which a repeated expression would not match.
+        .groupBy(sql`1, 2, 3, 4`)
+    );
   }
 
   async get(scope: CaseScope, id: string, today: IsoDate, tx: DbOrTx = this.db) {
