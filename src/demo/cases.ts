@@ -440,28 +440,25 @@ function history(ctx: Context, rng: Random, p: Plan): Timeline {
     }
     // 补正: a single notice of what is missing; the clock stops until the supplements arrive.
     if (p.supplement && !until(reviewOn)) {
-      const rounds = rng.chance(0.1) ? 2 : 1;
-      for (let r = 0; r < rounds; r++) {
-        const holder: StageRole = hasReview && r > 0 ? 'dept_case_officer' : 'window_officer';
-        const from = step(rng.int(1, reviewOn));
-        const items = rng
-          .shuffle(m.guide.materials.length ? m.guide.materials.map((x) => x.name) : ['申请表'])
-          .slice(0, rng.int(1, 2))
-          .map((material) => ({ material, reason: rng.pick(SUPPLEMENT_REASONS) }));
-        t.add('supplement_requested', from, { items }, holder, actor(holder));
-        let back = dayOf(from) + rng.int(1, 12);
-        if (counter) while (!ctx.idx.isWorkdayDay(back)) back++;
-        if (back >= ctx.todayDay) throw new CutOff();
-        const to = counter ? staffTime(rng, back, null) : instant(back, rng.int(8 * 60, 22 * 60));
-        t.add(
-          'supplement_received',
-          to,
-          {},
-          counter ? 'window_officer' : null,
-          counter ? actor('window_officer') : null,
-        );
-        t.pause(from, to);
-      }
+      const holder: StageRole = 'window_officer';
+      const from = step(rng.int(1, reviewOn));
+      const items = rng
+        .shuffle(m.guide.materials.length ? m.guide.materials.map((x) => x.name) : ['申请表'])
+        .slice(0, rng.int(1, 2))
+        .map((material) => ({ material, reason: rng.pick(SUPPLEMENT_REASONS) }));
+      t.add('supplement_requested', from, { items }, holder, actor(holder));
+      let back = dayOf(from) + rng.int(1, 12);
+      if (counter) while (!ctx.idx.isWorkdayDay(back)) back++;
+      if (back >= ctx.todayDay) throw new CutOff();
+      const to = counter ? staffTime(rng, back, null) : instant(back, rng.int(8 * 60, 22 * 60));
+      t.add(
+        'supplement_received',
+        to,
+        {},
+        counter ? 'window_officer' : null,
+        counter ? actor('window_officer') : null,
+      );
+      t.pause(from, to);
     }
     if (until(reviewOn)) return (withdraw(), t);
     if (hasReview) {

@@ -96,6 +96,10 @@ describe('the case fold and the transition rule', () => {
     const paused = foldCase(happyPath.slice(0, 3));
     expect(paused.status).toBe('supplementing');
     expect(refusalOf(paused, happyPath[4]!, licence)).toBe('paused');
+    // 一次性告知: once the supplements are in, a second notice is refused.
+    const resumed = foldCase(happyPath.slice(0, 4));
+    expect(refusalOf(resumed, happyPath[2]!, licence)).toBe('supplementAlreadyRequested');
+    expect(refusalOf(foldCase(happyPath.slice(0, 2)), happyPath[2]!, licence)).toBeNull();
     expect(refusalOf(foldCase(happyPath), happyPath[4]!, licence)).toBe('closed');
     const tooLong = ev({ kind: 'extended', at: '2026-03-04T10:00', payload: { days: 11, reason: '复杂' } });
     expect(refusalOf(accepted, tooLong, licence)).toBe('extensionExceeded');

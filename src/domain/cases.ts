@@ -264,6 +264,7 @@ export type TransitionRefusal =
   | 'notAccepted'
   | 'alreadyAccepted'
   | 'paused'
+  | 'supplementAlreadyRequested'
   | 'noSupplementPending'
   | 'noSpecialPending'
   | 'stageNotInMatter'
@@ -304,7 +305,9 @@ export function refusalOf(s: CaseState, e: CaseEvent, matter: MatterForCase): Tr
     case 'supplement_requested':
       if (!WORKING_PHASES.includes(s.phase) || s.phase === 'decided')
         return s.phase === 'submitted' ? 'notAccepted' : 'wrongPhase';
-      return pause ? 'paused' : null;
+      if (pause) return 'paused';
+      // 一次性告知 (Administrative Licensing Law art. 32): everything missing is asked for once.
+      return s.supplementRounds > 0 ? 'supplementAlreadyRequested' : null;
     case 'supplement_received':
       return pause?.kind === 'supplement' ? null : 'noSupplementPending';
     case 'special_started':

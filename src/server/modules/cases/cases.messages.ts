@@ -54,6 +54,10 @@ export const casesMessages = {
     '办件处于补正或特别程序中，须先结束',
     'The case is waiting for supplements or in a special procedure: end that first',
   ],
+  'od.cases.transition.supplementAlreadyRequested': [
+    '补正材料须一次性告知，本件已告知过补正',
+    'Supplements are asked for once: this case already had its notice',
+  ],
   'od.cases.transition.noSupplementPending': ['没有待接收的补正', 'No supplements are awaited'],
   'od.cases.transition.noSpecialPending': ['没有进行中的特别程序', 'No special procedure is running'],
   'od.cases.transition.stageNotInMatter': ['该事项没有此环节', 'The matter has no such stage'],
