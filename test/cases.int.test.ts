@@ -449,7 +449,11 @@ describe('cases on the working-day clock', () => {
     expect(evaluate.statusCode).toBe(429);
     const locked = await lookup(queryPassword);
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().fields[0].message).toBe('该办件的查询密码错误次数过多，请 15 分钟后再试');
+    expect(locked.json()).toMatchObject({
+      code: 'CASE_QUERY_LOCKED',
+      message: '该办件的查询密码错误次数过多，已暂时锁定，请 15 分钟后再试',
+    });
+    expect(locked.json().fields).toBeUndefined();
     // … an unknown number locks the same way, so a lock tells nothing …
     for (let i = 0; i < 5; i++)
       await ctx.app.inject({

@@ -43,6 +43,10 @@ const foundation = {
     'A record with the same value already exists; change the field marked',
   ],
   RATE_LIMITED: ['请求过于频繁，请 {seconds} 秒后再试', 'Too many requests; try again in {seconds} seconds'],
+  CASE_QUERY_LOCKED: [
+    '该办件的查询密码错误次数过多，已暂时锁定，请 {minutes} 分钟后再试',
+    'Too many wrong query passwords for this case: it is locked; try again in {minutes} minutes',
+  ],
   DATABASE_UNAVAILABLE: [
     '数据库暂时不可用，请稍后再试',
     'The database is temporarily unavailable; try again shortly',

@@ -33,10 +33,6 @@ export const casesMessages = {
     '只能收取本部门事项的办件',
     'You can take in cases of your own department’s matters only',
   ],
-  'od.cases.queryLocked': [
-    '该办件的查询密码错误次数过多，请 {minutes} 分钟后再试',
-    'Too many wrong query passwords for this case: try again in {minutes} minutes',
-  ],
   'od.cases.applicantDepartment': [
     '申请部门不存在，或申请人不是部门',
     'No such department, or the applicant is not a department',

@@ -16,7 +16,7 @@ export class QueryPasswordCheck {
     this.failures = new AuthRepo(deps.db);
   }
 
-  /** True when the password is the case's; throws RATE_LIMITED while the case number is locked. */
+  /** True when the password is the case's; throws CASE_QUERY_LOCKED while the case number is locked. */
   async verify(caseNo: string, hash: string | null | undefined, password: string): Promise<boolean> {
     const key = `case:${caseNo}`;
     const now = this.deps.clock.now();
@@ -41,8 +41,6 @@ export class QueryPasswordCheck {
 
   private locked(until: Date, now: Date) {
     const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-    return new AppError('RATE_LIMITED', { seconds: minutes * 60 }, [
-      { path: 'caseNo', message: 'od.cases.queryLocked', params: { minutes } },
-    ]);
+    return new AppError('CASE_QUERY_LOCKED', { minutes });
   }
 }
