@@ -573,7 +573,9 @@ describe('cases on the working-day clock', () => {
     const dues = list.items.map((i: Json) => i.committed.due).filter((d: string | null) => d !== null);
     expect([...dues].sort()).toEqual(dues);
     const other = (await (await as('case-mzj')).request('GET', '/api/cases')).json() as Json;
-    expect(other.items.every((i: Json) => i.department.name !== list.items[0].department.name)).toBe(true);
+    const mzj = (await ctx.services.repos.departments.byCode('mzj'))!;
+    expect(other.items.length).toBeGreaterThan(0);
+    expect(other.items.every((i: Json) => i.department.id === mzj.id)).toBe(true);
     const street = (await (await as('window-330105012')).request('GET', `/api/cases/${c.id}`)).statusCode;
     expect(street).toBe(404);
     void onlineOnlyId;

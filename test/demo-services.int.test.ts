@@ -172,6 +172,20 @@ describe('demo matters, guides and cases (seeded)', () => {
     expect(await count(`(select distinct query_password_hash from cases where source = 'live') h`)).toBe(1);
   });
 
+  it('names the staff of demo history by their display names, as live cases do', async () => {
+    const [c] = await rows<{ id: string }>(
+      `select c.id from cases c join case_events e on e.case_id = c.id and e.kind = 'accepted' order by c.case_no limit 1`,
+    );
+    const bureau = await signIn(ctx.app, 'bureau');
+    const detail = (await bureau.request('GET', `/api/cases/${c!.id}`)).json();
+    const accepted = detail.events.find((e: { kind: string }) => e.kind === 'accepted');
+    const [user] = await rows<{ display_name: string }>(
+      `select display_name from users where username = $1`,
+      [accepted.actorName],
+    );
+    expect(accepted.actorDisplayName).toBe(user!.display_name);
+  });
+
   it('names the planted mismatch for the demo provincial library', async () => {
     const plant = await demoUpstreamPlant(ctx.database.db);
     const { caseNo, field, upstreamValue } = record.plantedUpstreamMismatch;

@@ -9692,6 +9692,7 @@ export interface components {
                 kind: string | null;
                 note: string;
                 actorName: string;
+                actorDisplayName: string | null;
                 at: string;
             }[];
             evaluations: {
@@ -11007,6 +11008,7 @@ export interface components {
                 kind: string | null;
                 note: string;
                 actorName: string;
+                actorDisplayName: string | null;
                 at: string;
             }[];
             evaluations: {

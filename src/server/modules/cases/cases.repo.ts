@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { CaseEvent } from '../../../domain/cases.ts';
 import type { CaseProjection } from '../../../domain/case-projection.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
@@ -105,7 +105,14 @@ export class CaseRepo {
     const rows = await tx
       .select({ e: caseEvents, actorDisplayName: users.displayName })
       .from(caseEvents)
-      .leftJoin(users, eq(users.id, caseEvents.actorId))
+      // Live events carry the actor's id; imported and demo history only the login name it recorded.
+      .leftJoin(
+        users,
+        or(
+          eq(users.id, caseEvents.actorId),
+          and(isNull(caseEvents.actorId), eq(users.username, caseEvents.actorName)),
+        ),
+      )
       .where(eq(caseEvents.caseId, caseId))
       .orderBy(asc(caseEvents.seq));
     return rows.map((r) => ({ ...r.e, actorDisplayName: r.actorDisplayName }));

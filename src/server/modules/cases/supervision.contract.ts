@@ -98,6 +98,8 @@ export const caseFlagDetail = caseFlagSchema
         kind: z.string().nullable(),
         note: z.string(),
         actorName: z.string(),
+        /** The staff member's name as people know it; null for the applicant and the system. */
+        actorDisplayName: z.string().nullable(),
         at: z.string(),
       }),
     ),

@@ -64,6 +64,7 @@ export function presentFlagDetail(r: FlagDetailRow, lang: Lang) {
       kind: a.kind,
       note: a.note,
       actorName: a.actorName,
+      actorDisplayName: a.actorDisplayName,
       at: a.at.toISOString(),
     })),
     evaluations: r.evaluations.map((e) => ({

@@ -4,7 +4,7 @@ import type { FlagLevel, FlagType } from '../../../domain/case-flags.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { contains, startsWith } from '../../db/patterns.ts';
 import { matters } from '../matters/matters.tables.ts';
-import { departments } from '../org/org.tables.ts';
+import { departments, users } from '../org/org.tables.ts';
 import {
   caseEvaluations,
   caseFlagActions,
@@ -179,10 +179,12 @@ export class SupervisionRepo {
   }
 
   /** What happened to a flag, in order (raised, explained, accepted or rejected, …). */
-  actions(flagId: string) {
-    return this.db
-      .select()
+  /** A flag's history, each step with the display name of the staff member who took it (if any). */
+  async actions(flagId: string) {
+    const rows = await this.db
+      .select({ a: caseFlagActions, actorDisplayName: users.displayName })
       .from(caseFlagActions)
+      .leftJoin(users, eq(users.username, caseFlagActions.actorName))
       .where(eq(caseFlagActions.flagId, flagId))
       .orderBy(
         asc(caseFlagActions.at),
@@ -190,6 +192,7 @@ export class SupervisionRepo {
           sql`case ${caseFlagActions.action} when 'raised' then 0 when 'explained' then 1 when 'reopened' then 1 else 2 end`,
         ),
       );
+    return rows.map((r) => ({ ...r.a, actorDisplayName: r.actorDisplayName }));
   }
 
   /** The evaluations that raised a poor-evaluation flag. */

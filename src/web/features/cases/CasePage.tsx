@@ -302,8 +302,9 @@ function extensionDays(c: CaseDetail): number {
 }
 
 /** One case: who, what, both clocks, the timeline, flags and evaluations, and the actions open to the user. */
-/** Who acted, as people know them: the display name, else the recorded login name. */
-const actorOf = (e: CaseDetail['events'][number]) => e.actorDisplayName ?? e.actorName;
+/** Who acted, as people know them: the display name, else the recorded name (the applicant: the role alone). */
+const actorOf = (e: CaseDetail['events'][number]) =>
+  e.actorRole === 'applicant' ? null : (e.actorDisplayName ?? e.actorName);
 
 export function CasePage() {
   const { t } = useTranslation();

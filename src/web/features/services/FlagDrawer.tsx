@@ -26,7 +26,7 @@ import { caseLabel, gradeLabel, serviceLabel } from '../../i18n/labels.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
 import { useFormSubmit } from '../../shared/useFormSubmit.tsx';
 import { caseFlagKeys, evaluationKeys, fetchCaseFlag, rankingKeys, rectifyFlag, reviewFlag } from './api.ts';
-import { FlagLevelTag, FlagStatusTag } from './codes.tsx';
+import { flagActorLabel, FlagLevelTag, FlagStatusTag } from './codes.tsx';
 import { chinaDateTime } from './format.ts';
 
 const ACTION_COLORS: Record<CaseFlagAction, string> = {
@@ -101,7 +101,7 @@ function History({ flag }: { flag: CaseFlagDetail }) {
               <Typography.Text strong>{serviceLabel('flagAction', a.action)}</Typography.Text>
               {a.kind && <Tag style={{ marginInlineEnd: 0 }}>{serviceLabel('rectifyKind', a.kind)}</Tag>}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {chinaDateTime(a.at)} · {a.actorName}
+                {chinaDateTime(a.at)} · {flagActorLabel(a)}
               </Typography.Text>
             </Flex>
             {a.note && <div style={{ whiteSpace: 'pre-wrap', marginTop: 2 }}>{a.note}</div>}
@@ -222,7 +222,7 @@ function ReviewForm({
         <Typography.Paragraph>
           <Typography.Text type="secondary">
             {t('services.supervision.submittedRectification', {
-              by: last.actorName,
+              by: flagActorLabel(last),
               at: chinaDateTime(last.at),
             })}
           </Typography.Text>

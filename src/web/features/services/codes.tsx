@@ -7,7 +7,7 @@ import type {
   ReconciliationStatus,
 } from '../../api/types.ts';
 import { useAuth } from '../../app/auth.ts';
-import { caseLabel, serviceLabel } from '../../i18n/labels.ts';
+import { caseLabel, dynamicLabel, roleLabel, serviceLabel } from '../../i18n/labels.ts';
 
 /** 提醒 blue, 预警 orange, 报警 red. */
 export const FLAG_LEVEL_COLORS: Record<CaseFlagLevel, string> = {
@@ -81,4 +81,14 @@ export function useOwnDepartment(): { id: string; name: string } | null {
   const { me } = useAuth();
   const departmentOnly = me.roles.length > 0 && me.roles.every((r) => DEPARTMENT_ROLES.includes(r));
   return departmentOnly && me.department ? { id: me.department.id, name: me.department.name } : null;
+}
+
+/**
+ * Who took a step on a flag, as people know them: a staff member's display name, 申请人 for the
+ * applicant (an evaluation), otherwise the platform itself (a rule, the scan, reconciliation, the demo).
+ */
+export function flagActorLabel(a: { actorName: string; actorDisplayName: string | null }): string {
+  if (a.actorDisplayName) return a.actorDisplayName;
+  const role = a.actorName === 'applicant' ? 'applicant' : 'system';
+  return dynamicLabel(`cases.codes.role.${role}`, roleLabel(role));
 }
