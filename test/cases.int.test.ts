@@ -329,7 +329,10 @@ describe('cases on the working-day clock', () => {
       applicant: { type: 'person', name: '王五', idNumber: '110101199003074478' },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.json().fields[0]).toMatchObject({ path: 'applicant.idNumber' });
+    expect(res.json().fields[0]).toMatchObject({
+      path: 'applicant.idNumber',
+      message: '身份证号码校验码不符，请核对是否输错',
+    });
     const noItems = await window.request('POST', `/api/cases/${(await intake(window)).case.id}/actions`, {
       kind: 'supplement_requested',
       version: 1,

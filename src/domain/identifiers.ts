@@ -6,9 +6,32 @@
 // category) are only warnings: the tables change and a stale table must not block a real applicant.
 import { isIsoDate, type IsoDate } from './calendar.ts';
 
-export type IdCheck = { ok: true; warnings: string[] } | { ok: false; reason: string };
+/** What is wrong with an identifier: a code a caller can put in the user's language, with its values. */
+export type IdProblem =
+  | 'notString'
+  | 'length'
+  | 'digits'
+  | 'lowerX'
+  | 'checkCharacterForm'
+  | 'birthDate'
+  | 'birthEarly'
+  | 'birthFuture'
+  | 'checkCharacter'
+  | 'lowerCase'
+  | 'charset'
+  | 'division'
+  | 'organisationCode';
 
-const fail = (reason: string): IdCheck => ({ ok: false, reason });
+export type IdCheck =
+  | { ok: true; warnings: string[] }
+  | { ok: false; reason: string; problem: IdProblem; params: Record<string, string | number> };
+
+const fail = (reason: string, problem: IdProblem, params: Record<string, string | number> = {}): IdCheck => ({
+  ok: false,
+  reason,
+  problem,
+  params,
+});
 
 // GB/T 2260 province-level prefixes (incl. 71 Taiwan, 81 Hong Kong, 82 Macao; 83 is used for the
 // residence permits of Taiwan residents).
@@ -32,22 +55,30 @@ function residentIdCheckChar(first17: string): string {
 
 /** `today` (optional) lets callers refuse birth dates in the future without this module reading a clock. */
 export function checkResidentId(id: string, opts: { today?: IsoDate } = {}): IdCheck {
-  if (typeof id !== 'string') return fail('Resident ID must be a string');
-  if (id.length !== 18) return fail(`Resident ID must have 18 characters, got ${id.length}`);
-  if (!/^\d{17}$/.test(id.slice(0, 17))) return fail('Resident ID: the first 17 characters must be digits');
+  if (typeof id !== 'string') return fail('Resident ID must be a string', 'notString');
+  if (id.length !== 18)
+    return fail(`Resident ID must have 18 characters, got ${id.length}`, 'length', { got: id.length });
+  if (!/^\d{17}$/.test(id.slice(0, 17)))
+    return fail('Resident ID: the first 17 characters must be digits', 'digits');
   const last = id[17]!;
   if (last === 'x')
-    return fail('Resident ID: the check character must be an upper-case X, not a lower-case x');
-  if (!/^[0-9X]$/.test(last)) return fail('Resident ID: the check character must be a digit or X');
+    return fail('Resident ID: the check character must be an upper-case X, not a lower-case x', 'lowerX');
+  if (!/^[0-9X]$/.test(last))
+    return fail('Resident ID: the check character must be a digit or X', 'checkCharacterForm');
 
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isIsoDate(birth)) return fail(`Resident ID: ${id.slice(6, 14)} is not a valid birth date`);
-  if (birth < '1850-01-01') return fail(`Resident ID: birth date ${birth} is implausibly early`);
+  if (!isIsoDate(birth))
+    return fail(`Resident ID: ${id.slice(6, 14)} is not a valid birth date`, 'birthDate', {
+      value: id.slice(6, 14),
+    });
+  if (birth < '1850-01-01')
+    return fail(`Resident ID: birth date ${birth} is implausibly early`, 'birthEarly', { birth });
   if (opts.today !== undefined && birth > opts.today) {
-    return fail(`Resident ID: birth date ${birth} is in the future`);
+    return fail(`Resident ID: birth date ${birth} is in the future`, 'birthFuture', { birth });
   }
   const expected = residentIdCheckChar(id.slice(0, 17));
-  if (last !== expected) return fail('Resident ID: check character does not match (typing error?)');
+  if (last !== expected)
+    return fail('Resident ID: check character does not match (typing error?)', 'checkCharacter');
 
   const warnings: string[] = [];
   if (!PROVINCES.has(id.slice(0, 2))) warnings.push(`unknown province code ${id.slice(0, 2)}`);
@@ -106,19 +137,27 @@ function orgCheckChar(base8: string): string {
 }
 
 export function checkUscc(code: string): IdCheck {
-  if (typeof code !== 'string') return fail('USCC must be a string');
-  if (code.length !== 18) return fail(`USCC must have 18 characters, got ${code.length}`);
-  if (/[a-z]/.test(code)) return fail('USCC letters must be upper-case');
+  if (typeof code !== 'string') return fail('USCC must be a string', 'notString');
+  if (code.length !== 18)
+    return fail(`USCC must have 18 characters, got ${code.length}`, 'length', { got: code.length });
+  if (/[a-z]/.test(code)) return fail('USCC letters must be upper-case', 'lowerCase');
   const bad = [...code].find((c) => !USCC_CHARSET.includes(c));
   if (bad !== undefined) {
-    return fail(`USCC contains ${JSON.stringify(bad)}, which is not in the GB 32100 character set`);
+    return fail(
+      `USCC contains ${JSON.stringify(bad)}, which is not in the GB 32100 character set`,
+      'charset',
+      {
+        value: bad,
+      },
+    );
   }
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return fail('USCC: characters 3-8 (division code) must be digits');
+  if (!/^\d{6}$/.test(code.slice(2, 8)))
+    return fail('USCC: characters 3-8 (division code) must be digits', 'division');
   if (orgCheckChar(code.slice(8, 16)) !== code[16]) {
-    return fail('USCC: the organisation code (characters 9-17) fails its GB 11714 check');
+    return fail('USCC: the organisation code (characters 9-17) fails its GB 11714 check', 'organisationCode');
   }
   if (usccCheckChar(code.slice(0, 17)) !== code[17]) {
-    return fail('USCC: check character does not match (typing error?)');
+    return fail('USCC: check character does not match (typing error?)', 'checkCharacter');
   }
 
   const warnings: string[] = [];

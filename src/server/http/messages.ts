@@ -78,7 +78,6 @@ const foundation = {
   ],
   'od.divisionCode': ['不是有效的行政区划代码', 'Not a valid administrative division code'],
   'od.isoDate': ['日期格式应为 YYYY-MM-DD 且为真实日期', 'Must be a real date in the form YYYY-MM-DD'],
-  'od.uscc': ['统一社会信用代码无效：{reason}', 'Invalid unified social credit code: {reason}'],
   'od.geojson': ['GeoJSON 无效：{reason}', 'Invalid GeoJSON: {reason}'],
   'od.duplicate': ['已存在', 'Already exists'],
   'od.import.notXlsx': ['不是有效的 Excel（.xlsx）文件', 'Not an Excel (.xlsx) file'],
@@ -145,6 +144,53 @@ const foundation = {
     'Must differ from the last {count} passwords',
   ],
   'od.password.WRONG_CURRENT': ['当前密码错误', 'The current password is wrong'],
+  // Identifiers (domain/identifiers.ts): what is wrong, in the user's language.
+  'od.id.resident.notString': ['身份证号码须为文字', 'The resident ID must be text'],
+  'od.id.resident.length': [
+    '身份证号码须为 18 位，现为 {got} 位',
+    'The resident ID has 18 characters, not {got}',
+  ],
+  'od.id.resident.digits': [
+    '身份证号码前 17 位须为数字',
+    'The first 17 characters of a resident ID are digits',
+  ],
+  'od.id.resident.lowerX': ['身份证号码末位校验码须为大写 X', 'The check character is an upper-case X'],
+  'od.id.resident.checkCharacterForm': ['身份证号码末位须为数字或 X', 'The last character is a digit or X'],
+  'od.id.resident.birthDate': [
+    '身份证号码中的出生日期 {value} 无效',
+    'The birth date {value} in the resident ID is not a date',
+  ],
+  'od.id.resident.birthEarly': [
+    '身份证号码中的出生日期 {birth} 不合理',
+    'The birth date {birth} is implausibly early',
+  ],
+  'od.id.resident.birthFuture': [
+    '身份证号码中的出生日期 {birth} 晚于今天',
+    'The birth date {birth} is in the future',
+  ],
+  'od.id.resident.checkCharacter': [
+    '身份证号码校验码不符，请核对是否输错',
+    'The check character does not match: is there a typing error?',
+  ],
+  'od.id.uscc.notString': ['统一社会信用代码须为文字', 'The unified social credit code must be text'],
+  'od.id.uscc.length': [
+    '统一社会信用代码须为 18 位，现为 {got} 位',
+    'The credit code has 18 characters, not {got}',
+  ],
+  'od.id.uscc.lowerCase': ['统一社会信用代码中的字母须大写', 'Letters in the credit code are upper-case'],
+  'od.id.uscc.charset': ['统一社会信用代码不能含“{value}”', 'The credit code cannot contain "{value}"'],
+  'od.id.uscc.division': [
+    '统一社会信用代码第 3-8 位（行政区划码）须为数字',
+    'Characters 3-8 (the division code) are digits',
+  ],
+  'od.id.uscc.organisationCode': [
+    '统一社会信用代码第 9-17 位（组织机构代码）校验不符',
+    'Characters 9-17 (the organisation code) fail their check',
+  ],
+  'od.id.uscc.checkCharacter': [
+    '统一社会信用代码校验码不符，请核对是否输错',
+    'The check character does not match: is there a typing error?',
+  ],
 } as const satisfies Record<string, readonly [string, string]>;
 
 // Each module keeps its own messages beside its code; one catalogue serves them all.

@@ -656,7 +656,8 @@ export function planCaseImport(raw: readonly RawCase[], ctx: ImportContext, exce
       const id = c.applicant.idNumber;
       if (id) {
         const check = c.applicant.type === 'person' ? checkResidentId(id, { today }) : checkUscc(id);
-        if (!check.ok) at(['applicant', 'idNumber'], 'od.cases.import.idNumber', { reason: check.reason });
+        const kind = c.applicant.type === 'person' ? 'resident' : 'uscc';
+        if (!check.ok) at(['applicant', 'idNumber'], `od.id.${kind}.${check.problem}`, check.params);
       }
       if (c.applicant.phone && !PHONE.test(c.applicant.phone))
         at(['applicant', 'phone'], 'od.cases.import.phone');

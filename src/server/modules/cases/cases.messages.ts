@@ -15,8 +15,6 @@ export const casesMessages = {
     '办理地点须为区或街道的服务中心',
     'Cases are handled at the district hall or a street service centre',
   ],
-  'od.cases.residentId': ['身份证号码无效（{reason}）', 'Invalid resident ID ({reason})'],
-  'od.cases.uscc': ['统一社会信用代码无效（{reason}）', 'Invalid unified social credit code ({reason})'],
   'od.cases.idRequired': ['请填写证件号码', 'Enter the ID number'],
   'od.cases.stale': [
     '该办件已被他人处理（当前版本 {version}），请刷新后重试',

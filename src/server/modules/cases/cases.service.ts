@@ -727,8 +727,8 @@ function checkApplicantId(a: IntakeInput['applicant'], today: IsoDate) {
     throw new AppError('VALIDATION_FAILED', {}, [
       {
         path: 'applicant.idNumber',
-        message: a.type === 'person' ? 'od.cases.residentId' : 'od.cases.uscc',
-        params: { reason: check.reason },
+        message: `od.id.${a.type === 'person' ? 'resident' : 'uscc'}.${check.problem}`,
+        params: check.params,
       },
     ]);
 }

@@ -24,10 +24,6 @@ export const caseImportMessages = {
     '区划代码 {code} 不存在或不是办事大厅所在的区、街道',
     'Region {code} does not exist or is not a district or street with a service hall',
   ],
-  'od.cases.import.idNumber': [
-    '证件号码无效（自然人为 18 位身份证号，法人、机关为统一社会信用代码）',
-    'Invalid ID number (a person: 18-character resident ID; an enterprise or department: USCC): {reason}',
-  ],
   'od.cases.import.phone': ['联系电话格式不正确', 'Not a valid phone number'],
   'od.cases.import.unknownKind': [
     '未知的办理事件类型「{kind}」，应为以下之一：{allowed}',

@@ -218,7 +218,7 @@ export class OrgService {
     const fields = [];
     if (input.uscc !== undefined) {
       const r = checkUscc(input.uscc);
-      if (!r.ok) fields.push({ path: 'uscc', message: 'od.uscc', params: { reason: r.reason } });
+      if (!r.ok) fields.push({ path: 'uscc', message: `od.id.uscc.${r.problem}`, params: r.params });
     }
     if (input.regionCode !== undefined && !(await this.regions.get(input.regionCode))) {
       fields.push({ path: 'regionCode', message: 'od.unknownRegion' });
