@@ -130,6 +130,11 @@ describe('case clocks on the official 2026 calendar (DESIGN §4)', () => {
     expect(c.state).toBe('calendar_missing');
     expect(c.missingYear).toBe(2027);
     expect(c.due).toBeNull();
+    // The days used so far are still counted; a clock stopped before that year finished in time.
+    const open = clock('2026-12-14', 20, '2026-12-21');
+    expect(open).toMatchObject({ state: 'calendar_missing', usedDays: 5, remainingDays: 15, overdue: false });
+    const done = clock('2026-12-14', 20, '2026-12-28', { stoppedOn: '2026-12-18' });
+    expect(done).toMatchObject({ state: 'stopped', due: null, usedDays: 4, overdue: false });
   });
 
   it('a calendar correction moves the deadline: the same inputs on a new version', () => {

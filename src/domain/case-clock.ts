@@ -162,6 +162,17 @@ export function computeClock(
     };
   } catch (err) {
     if (!(err instanceof CalendarYearMissingError)) throw err;
-    return { ...base, state: 'calendar_missing', missingYear: err.year };
+    // The deadline lies in a year without a schedule; the days used so far may still be countable.
+    let usedDays: number | null = null;
+    try {
+      usedDays = countedDays(idx, start, until, pauses);
+    } catch (inner) {
+      if (!(inner instanceof CalendarYearMissingError)) throw inner;
+    }
+    if (usedDays === null) return { ...base, state: 'calendar_missing', missingYear: err.year };
+    const used = { usedDays, remainingDays: budget - usedDays };
+    // Stopped before a deadline that lies beyond the known calendar: finished in time, whatever it is.
+    if (stopped) return { ...base, ...used, state: 'stopped' };
+    return { ...base, ...used, state: 'calendar_missing', missingYear: err.year };
   }
 }
