@@ -573,7 +573,11 @@ describe('cases on the working-day clock', () => {
     const { case: c } = await intake(window);
     await ok(window, c, 'accepted');
     const list = (await window.request('GET', '/api/cases?pageSize=200')).json() as Json;
-    const dues = list.items.map((i: Json) => i.committed.due).filter((d: string | null) => d !== null);
+    // Live clocks first, nearest deadline first; cases waiting only for delivery (stopped) after them.
+    const stoppedFlags = list.items.map((i: Json) => i.committed.state === 'stopped');
+    expect([...stoppedFlags].sort()).toEqual(stoppedFlags);
+    const live = list.items.filter((i: Json) => i.committed.state !== 'stopped');
+    const dues = live.map((i: Json) => i.committed.due).filter((d: string | null) => d !== null);
     expect([...dues].sort()).toEqual(dues);
     const other = (await (await as('case-mzj')).request('GET', '/api/cases')).json() as Json;
     const mzj = (await ctx.services.repos.departments.byCode('mzj'))!;

@@ -258,7 +258,7 @@ export class CaseRepo {
     const where = this.where(scope, f);
     const order =
       sort === 'remaining'
-        ? [sql`${cases.committedDue} asc nulls last`, asc(cases.id)]
+        ? [sql`(${cases.clockState} = 'stopped')`, sql`${cases.committedDue} asc nulls last`, asc(cases.id)]
         : sort === 'submittedAt'
           ? [desc(cases.submittedAt), asc(cases.id)]
           : [asc(cases.caseNo)];

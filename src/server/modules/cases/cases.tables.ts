@@ -93,19 +93,26 @@ export const cases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The officer's queue: open cases of a department / region, by the committed due date.
+    // The officer's queue: open cases of a department / region, live clocks first (a case waiting
+    // only for delivery has a stopped clock), then by the committed due date.
     index('cases_queue_department_idx')
-      .on(t.departmentId, t.committedDue, t.id)
+      .on(t.departmentId, sql`(${t.clockState} = 'stopped')`, t.committedDue, t.id)
       .where(sql`${t.open}`),
     index('cases_queue_region_idx')
-      .using('btree', sql`${t.regionCode} text_pattern_ops`, t.committedDue, t.id)
+      .using(
+        'btree',
+        sql`${t.regionCode} text_pattern_ops`,
+        sql`(${t.clockState} = 'stopped')`,
+        t.committedDue,
+        t.id,
+      )
       .where(sql`${t.open}`),
     index('cases_open_idx')
       .on(t.id)
       .where(sql`${t.open}`),
     // Broad scopes (the district hall sees every case) walk this in deadline order and stop at a page.
     index('cases_queue_idx')
-      .on(t.committedDue, t.id)
+      .on(sql`(${t.clockState} = 'stopped')`, t.committedDue, t.id)
       .where(sql`${t.open}`),
     index('cases_matter_idx').on(t.matterId),
     index('cases_submitted_idx').on(t.submittedAt),
