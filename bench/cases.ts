@@ -155,7 +155,7 @@ export async function casesBench(adminUrl: string, env: Record<string, string>) 
       const plain = await latencies(200, () =>
         Promise.all([
           db.execute(
-            sql`select * from cases where open and ${scope} order by committed_due asc nulls last, id limit 20`,
+            sql`select * from cases where open and ${scope} order by (clock_state = 'stopped'), committed_due asc nulls last, id limit 20`,
           ),
           db.execute(sql`select count(*) from cases where open and ${scope}`),
         ]),

@@ -159,7 +159,7 @@ const en: Messages = {
     migration: 'Migration',
     status: 'Status',
     placeholder:
-      'Overviews of cockpits, cases and the data catalogue will appear here as those modules go live.',
+      'The district, street and community cockpits will show their overview here once they go live.',
   },
   roles: {
     sys_admin: 'System administrator',

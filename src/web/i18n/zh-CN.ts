@@ -154,7 +154,7 @@ const zhCN = {
     database: '数据库',
     migration: '数据库迁移',
     status: '运行状态',
-    placeholder: '驾驶舱、办件、数据目录等模块上线后将在此展示概览。',
+    placeholder: '区、街道、社区驾驶舱上线后，将在此展示全区概览。',
   },
   roles: {
     sys_admin: '系统管理员',
