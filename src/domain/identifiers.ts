@@ -6,21 +6,28 @@
 // category) are only warnings: the tables change and a stale table must not block a real applicant.
 import { isIsoDate, type IsoDate } from './calendar.ts';
 
-/** What is wrong with an identifier: a code a caller can put in the user's language, with its values. */
-export type IdProblem =
-  | 'notString'
-  | 'length'
-  | 'digits'
-  | 'lowerX'
-  | 'checkCharacterForm'
-  | 'birthDate'
-  | 'birthEarly'
-  | 'birthFuture'
-  | 'checkCharacter'
-  | 'lowerCase'
-  | 'charset'
-  | 'division'
-  | 'organisationCode';
+/** What can be wrong with a resident ID, and with a credit code: codes a caller puts in the user's language. */
+export const RESIDENT_ID_PROBLEMS = [
+  'notString',
+  'length',
+  'digits',
+  'lowerX',
+  'checkCharacterForm',
+  'birthDate',
+  'birthEarly',
+  'birthFuture',
+  'checkCharacter',
+] as const;
+export const USCC_PROBLEMS = [
+  'notString',
+  'length',
+  'lowerCase',
+  'charset',
+  'division',
+  'organisationCode',
+  'checkCharacter',
+] as const;
+export type IdProblem = (typeof RESIDENT_ID_PROBLEMS)[number] | (typeof USCC_PROBLEMS)[number];
 
 export type IdCheck =
   | { ok: true; warnings: string[] }

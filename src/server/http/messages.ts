@@ -1,3 +1,4 @@
+import type { IdProblem } from '../../domain/identifiers.ts';
 import { catalogMessages } from '../modules/catalog/catalog.messages.ts';
 import { casesMessages } from '../modules/cases/cases.messages.ts';
 import { caseImportMessages } from '../modules/cases/import.messages.ts';
@@ -207,6 +208,11 @@ const catalogue = {
 } as const;
 
 export type MessageKey = keyof typeof catalogue;
+
+/** The message saying what is wrong with a resident ID or a unified social credit code. */
+export function idProblemMessage(kind: 'resident' | 'uscc', problem: IdProblem): MessageKey {
+  return `od.id.${kind}.${problem}` as MessageKey; // every pair has its message (messages.test.ts)
+}
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(catalogue, key);

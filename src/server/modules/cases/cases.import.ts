@@ -19,6 +19,7 @@ import {
 } from '../../../domain/cases.ts';
 import { parseExchangeTime, exchangeTime } from '../../../domain/exchange.ts';
 import { checkResidentId, checkUscc } from '../../../domain/identifiers.ts';
+import { idProblemMessage } from '../../http/messages.ts';
 import { MAX_LIMIT_DAYS, SPECIAL_PROCEDURES, STAGE_ROLES } from '../../../domain/matters.ts';
 import { chinaDateOf } from '../../../domain/calendar.ts';
 import type { ImportProblem } from '../../http/errors.ts';
@@ -657,7 +658,7 @@ export function planCaseImport(raw: readonly RawCase[], ctx: ImportContext, exce
       if (id) {
         const check = c.applicant.type === 'person' ? checkResidentId(id, { today }) : checkUscc(id);
         const kind = c.applicant.type === 'person' ? 'resident' : 'uscc';
-        if (!check.ok) at(['applicant', 'idNumber'], `od.id.${kind}.${check.problem}`, check.params);
+        if (!check.ok) at(['applicant', 'idNumber'], idProblemMessage(kind, check.problem), check.params);
       }
       if (c.applicant.phone && !PHONE.test(c.applicant.phone))
         at(['applicant', 'phone'], 'od.cases.import.phone');

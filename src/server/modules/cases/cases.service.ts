@@ -21,6 +21,7 @@ import { hashPassword } from '../../crypto/passwords.ts';
 import { randomDigits } from '../../crypto/index.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { idProblemMessage } from '../../http/messages.ts';
 import { systemActor, type Actor } from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ModuleDeps } from '../deps.ts';
@@ -727,7 +728,7 @@ function checkApplicantId(a: IntakeInput['applicant'], today: IsoDate) {
     throw new AppError('VALIDATION_FAILED', {}, [
       {
         path: 'applicant.idNumber',
-        message: `od.id.${a.type === 'person' ? 'resident' : 'uscc'}.${check.problem}`,
+        message: idProblemMessage(a.type === 'person' ? 'resident' : 'uscc', check.problem),
         params: check.params,
       },
     ]);

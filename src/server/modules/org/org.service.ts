@@ -14,6 +14,7 @@ import type { Clock } from '../../clock.ts';
 import { hashPassword } from '../../crypto/passwords.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, invalid, notFound, type FieldProblem } from '../../http/errors.ts';
+import { idProblemMessage } from '../../http/messages.ts';
 import { label } from '../../http/labels.ts';
 import type { Lang } from '../../http/messages.ts';
 import { systemActor, type Actor, type AuditService } from '../audit/audit.service.ts';
@@ -218,7 +219,8 @@ export class OrgService {
     const fields = [];
     if (input.uscc !== undefined) {
       const r = checkUscc(input.uscc);
-      if (!r.ok) fields.push({ path: 'uscc', message: `od.id.uscc.${r.problem}`, params: r.params });
+      if (!r.ok)
+        fields.push({ path: 'uscc', message: idProblemMessage('uscc', r.problem), params: r.params });
     }
     if (input.regionCode !== undefined && !(await this.regions.get(input.regionCode))) {
       fields.push({ path: 'regionCode', message: 'od.unknownRegion' });
