@@ -126,8 +126,7 @@ export class CaseRepo {
     return e;
   }
 
-  /** An intake retried with the same key: the case its first attempt created. */
-  /** The case a caller (null: anonymous) took in with this key (case_events_intake_key_uq). */
+  /** An intake retried with the same key: the case this caller (null: anonymous) took in with it. */
   async caseByIntakeKey(
     key: string,
     actorId: string | null,
@@ -139,7 +138,8 @@ export class CaseRepo {
       .innerJoin(cases, eq(cases.id, caseEvents.caseId))
       .where(
         and(
-          sql`${caseEvents.seq} = 1 and ${caseEvents.idempotencyKey} is not null`,
+          eq(caseEvents.seq, 1),
+          // As case_events_intake_key_uq writes it, so that the lookup walks that index.
           sql`coalesce(${caseEvents.actorId}::text, '') = ${actorId ?? ''}`,
           eq(caseEvents.idempotencyKey, key),
         ),

@@ -89,11 +89,6 @@ export function eventsOf(rows: readonly CaseEventRow[]): CaseEvent[] {
 }
 
 /**
- * Cases (办件) on the event log: intake, actions, and everything an event changes — the projection
- * (state and both clocks), the rule flags, the provincial outbox and the audit trail — in one
- * transaction, so that a crash leaves the event entirely there or entirely absent.
- */
-/**
  * The roles a principal may take a step as on a case: a department role only on its own
  * department's cases, whatever other roles widen what the principal may read.
  */
@@ -107,6 +102,11 @@ function rolesOnCase(principal: Principal, roles: readonly string[], caseDepartm
 /** Batches of recomputed clocks written at once (PostgreSQL spends a core on each). */
 const RECOMPUTE_WRITERS = 2;
 
+/**
+ * Cases (办件) on the event log: intake, actions, and everything an event changes — the projection
+ * (state and both clocks), the rule flags, the provincial outbox and the audit trail — in one
+ * transaction, so that a crash leaves the event entirely there or entirely absent.
+ */
 export class CaseService {
   readonly repo: CaseRepo;
   private readonly queryPassword: QueryPasswordCheck;
@@ -312,7 +312,7 @@ export class CaseService {
       const done = await this.repo.eventByKey(caseId, key);
       if (done) {
         if (done.kind !== action.kind) throw conflict('keyReused');
-        return this.assemble(found, principal);
+        return this.assemble(found, principal, { matter, events: rows, calendar: { calendar, index } });
       }
     }
     if (found.version !== action.version)
@@ -627,7 +627,7 @@ export class CaseService {
       const updates: Parameters<CaseRepo['saveClocks']>[1] = [];
       for (const c of batch) {
         const { committed, statutory, clockState } = caseClocks(index, c.clockInputs, c, today, share);
-        const next = {
+        const clocks = {
           id: c.id,
           version: c.version,
           clockState,
@@ -638,14 +638,14 @@ export class CaseService {
           usedDays: committed.usedDays,
         };
         if (
-          next.clockState !== c.clockState ||
-          next.committedDue !== c.committedDue ||
-          next.committedWarnOn !== c.committedWarnOn ||
-          next.statutoryDue !== c.statutoryDue ||
-          next.statutoryWarnOn !== c.statutoryWarnOn ||
-          next.usedDays !== c.usedDays
+          clocks.clockState !== c.clockState ||
+          clocks.committedDue !== c.committedDue ||
+          clocks.committedWarnOn !== c.committedWarnOn ||
+          clocks.statutoryDue !== c.statutoryDue ||
+          clocks.statutoryWarnOn !== c.statutoryWarnOn ||
+          clocks.usedDays !== c.usedDays
         )
-          updates.push(next);
+          updates.push(clocks);
       }
       moved += updates.length;
       if (!updates.length) continue;

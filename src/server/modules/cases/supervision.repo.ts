@@ -178,8 +178,10 @@ export class SupervisionRepo {
     return items[0];
   }
 
-  /** What happened to a flag, in order (raised, explained, accepted or rejected, …). */
-  /** A flag's history, each step with the display name of the staff member who took it (if any). */
+  /**
+   * What happened to a flag, in order (raised, explained, accepted or rejected, …), each step with the
+   * display name of the staff member who took it (none for the applicant and the platform).
+   */
   async actions(flagId: string) {
     const rows = await this.db
       .select({ a: caseFlagActions, actorDisplayName: users.displayName })

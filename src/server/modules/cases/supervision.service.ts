@@ -128,7 +128,7 @@ export class SupervisionService {
     const rows = await this.repo.tallies(supervisionScope(p), departmentId, this.today());
     const openByType: Partial<Record<FlagType, number>> = {};
     const openByLevel: Record<FlagLevel, number> = { notice: 0, warning: 0, alarm: 0 };
-    const out = { open: 0, explained: 0, rectificationOverdue: 0, alarm: 0 };
+    const out = { open: 0, explained: 0, rectificationOverdue: 0 };
     for (const r of rows) {
       if (r.rectificationOverdue) out.rectificationOverdue += r.n;
       if (r.status === 'explained') out.explained += r.n;

@@ -166,14 +166,16 @@ export class MattersRepo {
       .orderBy(asc(matters.code));
   }
 
-  /** Active matters per department (one department, or all). */
-  departmentsOf(ids: readonly string[]) {
+  /** Departments by id (those a guide inspection run counted). */
+  async departmentsOf(ids: readonly string[]) {
+    if (ids.length === 0) return [];
     return this.db
       .select(department)
       .from(departments)
       .where(inArray(departments.id, [...ids]));
   }
 
+  /** Active matters per department (one department, or all). */
   activeCounts(departmentId: string | null) {
     return this.db
       .select({ department, n: count() })

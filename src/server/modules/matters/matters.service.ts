@@ -444,15 +444,13 @@ export class MattersService {
   async latest(p: Principal) {
     const { departmentId } = matterReadScope(p);
     const run = await this.inspections.latestRun();
-    // The run's own counts of inspected matters (runs before they were kept: today's active ones).
-    const atRun = Object.entries(run?.run.departmentMatters ?? {}).filter(
-      ([id]) => !departmentId || id === departmentId,
-    );
-    const active = atRun.length
-      ? (await this.repo.departmentsOf(atRun.map(([id]) => id))).map((department) => ({
-          department,
-          n: Object.fromEntries(atRun)[department.id]!,
-        }))
+    // The run's own counts of inspected matters (runs from before they were kept: today's active ones).
+    const kept = run?.run.departmentMatters ?? {};
+    const atRun = Object.keys(kept).length
+      ? Object.keys(kept).filter((id) => !departmentId || id === departmentId)
+      : null;
+    const active = atRun
+      ? (await this.repo.departmentsOf(atRun)).map((department) => ({ department, n: kept[department.id]! }))
       : await this.repo.activeCounts(departmentId);
     const rows = new Map(
       active.map((a) => [
