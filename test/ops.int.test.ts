@@ -213,8 +213,10 @@ describe('crash safety', { timeout: 180_000 }, () => {
     const versions = ((await (await admin('GET', '/api/calendar/2030')).json()) as { version: number })
       .version;
     expect(audited.total).toBe(versions);
-    // A graceful stop: in-flight work finishes, the database closes cleanly, exit code 0.
+    // A graceful stop: in-flight work finishes, the database closes cleanly, exit code 0 — also when
+    // the request has reached the server and its keep-alive connection would stay open after it.
     const pending = admin('PUT', '/api/calendar/2035', { holidays: ['2035-01-01'], makeUpWorkdays: [] });
+    await new Promise((r) => setTimeout(r, 30));
     again.child.kill('SIGTERM');
     const [code, answer] = await Promise.all([
       new Promise((r) => again.child.once('exit', r)),

@@ -118,6 +118,9 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
       reply.header('cache-control', 'no-store');
     // The API reference page starts itself with an inline script; only that page may run one.
     if (request.url.startsWith('/api/docs')) reply.header('content-security-policy', DOCS_CSP);
+    // Shutting down: a request that was in flight when close began ends its keep-alive connection,
+    // or the idle connection would hold the close open until the client's keep-alive timeout.
+    if (!app.server.listening) reply.header('connection', 'close');
   });
 
   app.addHook('onResponse', async (request, reply) => {
