@@ -392,8 +392,16 @@ describe('cases on the working-day clock', () => {
       .where(and(eq(caseFlags.caseId, c.id), eq(caseFlags.type, 'overdue_committed')));
     expect(flags).toHaveLength(1);
     expect(flags[0]!.params).toMatchObject({ due: '2026-03-10', days: 1 });
+    // The department's case people hear of it once per scan, with the count and the rectification date.
+    const officer = await as('case-scj');
+    const inbox = (await officer.request('GET', '/api/inbox?unread=true&pageSize=200')).json() as Json;
+    const overdue = inbox.items.filter((m: Json) => m.kind === 'cases.overdue');
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0].title).toMatch(/^新增超期办件 \d+ 件，请于 \d{4}-\d{2}-\d{2} 前整改$/);
     const again = await ctx.services.cases.scan(clock.now());
     expect(again.flagged).toBe(0);
+    const after = (await officer.request('GET', '/api/inbox?unread=true&pageSize=200')).json() as Json;
+    expect(after.items.filter((m: Json) => m.kind === 'cases.overdue')).toHaveLength(1);
 
     const queue = (await (await as('window')).request('GET', '/api/cases?clock=overdue')).json() as Json;
     expect(queue.items.map((i: Json) => i.id)).toContain(c.id);

@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'calendar.read',
   'calendar.manage',
   'api_clients.manage',
+  'notify.webhooks',
   'catalog.read',
   'catalog.edit',
   'catalog.review',
@@ -53,6 +54,12 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** Who acts on a department's overdue cases, poor grades and sent-back rectifications. */
+export const DEPARTMENT_CASE_ROLES = [
+  'dept_case_officer',
+  'dept_case_approver',
+] as const satisfies readonly Role[];
+
 /** 三员分立: these three are held by different accounts, and none of them may alter audit records. */
 export const ADMIN_TRIAD: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
 
@@ -72,6 +79,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'users.reset',
     'calendar.manage',
     'api_clients.manage',
+    'notify.webhooks',
     // Systems report their own use, and harvesters read the published catalogue, through API clients
     // the system administrator creates (and may only give permissions it holds).
     'registry.report_usage',
@@ -167,6 +175,7 @@ export const NEVER_DELEGATED: readonly Permission[] = [
   'audit.read',
   'roles.manage',
   'api_clients.manage',
+  'notify.webhooks',
   'users.manage',
   'users.edit',
   'users.lock',

@@ -35,6 +35,7 @@ import { provincialRoutes } from './modules/cases/provincial.routes.ts';
 import { censusRoutes } from './modules/census/census.routes.ts';
 import { mattersRoutes } from './modules/matters/matters.routes.ts';
 import { notifyRoutes } from './modules/notify/notify.routes.ts';
+import { webhooksRoutes } from './modules/notify/webhooks.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { registryRoutes } from './modules/registry/registry.routes.ts';
 import { systemRoutes, VERSION } from './modules/system/system.routes.ts';
@@ -211,6 +212,7 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   await app.register(auditRoutes);
   await app.register(calendarRoutes);
   await app.register(notifyRoutes);
+  await app.register(webhooksRoutes);
   await app.register(registryRoutes);
   await app.register(catalogRoutes);
   await app.register(searchRoutes);

@@ -24,6 +24,8 @@ import { MattersService } from './modules/matters/matters.service.ts';
 import type { ModuleDeps } from './modules/deps.ts';
 import { NotifyRepo } from './modules/notify/notify.repo.ts';
 import { NotifyService } from './modules/notify/notify.service.ts';
+import { WebhooksRepo } from './modules/notify/webhooks.repo.ts';
+import { WebhookService } from './modules/notify/webhooks.service.ts';
 import { RegistryService } from './modules/registry/registry.service.ts';
 import { DEFAULT_ACCOUNT_NAMES } from './ops/self-check.ts';
 
@@ -53,7 +55,9 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
     config.production ? DEFAULT_ACCOUNT_NAMES : [],
   );
   const calendar = new CalendarService(db, repos.calendar, audit);
-  const notify = new NotifyService(new NotifyRepo(db), clock);
+  const webhooksRepo = new WebhooksRepo(db);
+  const notify = new NotifyService(new NotifyRepo(db), webhooksRepo, clock);
+  const webhooks = new WebhookService(db, webhooksRepo, audit, config, clock);
   const deps: ModuleDeps = { db, config, clock, audit, calendar, notify };
   const registry = new RegistryService(deps);
   const catalog = new CatalogService(deps);
@@ -78,6 +82,7 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
     org,
     calendar,
     notify,
+    webhooks,
     registry,
     catalog,
     catalogSearch,

@@ -19,6 +19,12 @@ export function foundationJobs(s: Services): JobDefinition[] {
       intervalSeconds: 900,
       run: async (now) => s.auth.purgeExpired(now),
     },
+    {
+      // The chat-robot outbox (its rows wait for their backoff; an empty run is one query).
+      name: 'notify.webhooks',
+      intervalSeconds: 15,
+      run: async () => ({ ...(await s.webhooks.deliverNow()) }),
+    },
     ...registryJobs(s),
     ...censusJobs(s),
     ...mattersJobs(s),

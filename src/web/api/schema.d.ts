@@ -630,7 +630,7 @@ export interface paths {
                         name: string;
                         /** Format: uuid */
                         departmentId: string;
-                        permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
+                        permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "notify.webhooks" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
                         expiresAt?: string | null;
                     };
                 };
@@ -2636,6 +2636,536 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notify/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chat robots and their outbox */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Webhook"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a chat robot */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        format: "dingtalk" | "wecom";
+                        departmentId: string | null;
+                        url: string;
+                        /** @default null */
+                        secret?: string | null;
+                        /** @default [] */
+                        kinds?: string[];
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notify/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a chat robot and its outbox */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a chat robot (fields left out stay; a new address or secret replaces the old) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        format?: "dingtalk" | "wecom";
+                        departmentId?: string | null;
+                        url?: string;
+                        /** @default null */
+                        secret?: string | null;
+                        /** @default [] */
+                        kinds?: string[];
+                        /** @default true */
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Webhook"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/notify/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test message now */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            delivered: boolean;
+                            error: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notify/webhooks/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again the messages that ran out of attempts */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requeued: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notify/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A chat robot's messages, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["WebhookDelivery"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9152,7 +9682,7 @@ export interface components {
             username: string;
             displayName: string;
             roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader")[];
-            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
+            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "notify.webhooks" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
             department: {
                 id: string;
                 name: string;
@@ -10176,6 +10706,36 @@ export interface components {
             createdAt: string;
             readAt: string | null;
         };
+        WebhookInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            format: "dingtalk" | "wecom";
+            departmentId: string | null;
+            departmentName: string | null;
+            urlDisplay: string;
+            signed: boolean;
+            kinds: string[];
+            enabled: boolean;
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            pending: number;
+            gaveUp: number;
+            lastDeliveredAt: string | null;
+        };
+        WebhookDeliveryInput: {
+            id: number;
+            kind: string;
+            title: string;
+            createdAt: string;
+            attempts: number;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "gave_up";
+            nextAttemptAt: string | null;
+            deliveredAt: string | null;
+            lastError: string | null;
+        };
         DepartmentInput: {
             id: string;
             code: string;
@@ -10468,7 +11028,7 @@ export interface components {
             username: string;
             displayName: string;
             roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader")[];
-            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
+            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "notify.webhooks" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
             department: {
                 id: string;
                 name: string;
@@ -11491,6 +12051,36 @@ export interface components {
             link: string | null;
             createdAt: string;
             readAt: string | null;
+        };
+        Webhook: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            format: "dingtalk" | "wecom";
+            departmentId: string | null;
+            departmentName: string | null;
+            urlDisplay: string;
+            signed: boolean;
+            kinds: string[];
+            enabled: boolean;
+            createdBy: string;
+            createdAt: string;
+            updatedAt: string;
+            pending: number;
+            gaveUp: number;
+            lastDeliveredAt: string | null;
+        };
+        WebhookDelivery: {
+            id: number;
+            kind: string;
+            title: string;
+            createdAt: string;
+            attempts: number;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "gave_up";
+            nextAttemptAt: string | null;
+            deliveredAt: string | null;
+            lastError: string | null;
         };
         Department: {
             id: string;

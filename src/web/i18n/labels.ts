@@ -88,6 +88,7 @@ export const PERMISSIONS = valuesOf<Permission>({
   'calendar.read': true,
   'calendar.manage': true,
   'api_clients.manage': true,
+  'notify.webhooks': true,
   'catalog.read': true,
   'catalog.edit': true,
   'catalog.review': true,

@@ -1,4 +1,4 @@
-import { hasPermission, type Role } from '../../../domain/permissions.ts';
+import { DEPARTMENT_CASE_ROLES, hasPermission, type Role } from '../../../domain/permissions.ts';
 import { addWorkdays, chinaDateOf, type IsoDate, type WorkCalendar } from '../../../domain/calendar.ts';
 import { computeClock, type ClockResult } from '../../../domain/case-clock.ts';
 import { caseFlagFindings } from '../../../domain/case-flags.ts';
@@ -677,6 +677,7 @@ export class CaseService {
     const today = chinaDateOf(now);
     const dueOn = await this.rectifyDue(calendar);
     let flagged = 0;
+    const raisedBy = new Map<string, number>();
     let after: string | null = null;
     const { index } = await this.calendarIndex();
     for (;;) {
@@ -698,11 +699,31 @@ export class CaseService {
             dueOn,
             actorName: 'cases.scan',
           });
-          if (r.raised) flagged++;
+          if (r.raised) {
+            flagged++;
+            raisedBy.set(c.departmentId, (raisedBy.get(c.departmentId) ?? 0) + 1);
+          }
         }
       });
       if (batch.length < 500) break;
     }
+    // One notice per department and scan (to its inbox and chat robots), after the flags: a crash
+    // in between loses the notice, never a flag, and the supervision list shows the flags anyway.
+    if (raisedBy.size)
+      await this.deps.db.transaction(async (tx) => {
+        for (const [departmentId, n] of raisedBy)
+          await this.deps.notify.toRoles(
+            tx,
+            DEPARTMENT_CASE_ROLES,
+            {
+              kind: 'cases.overdue',
+              title: `新增超期办件 ${n} 件，请于 ${dueOn} 前整改`,
+              body: `New overdue cases: ${n}. Explain or correct each by ${dueOn}.`,
+              link: '/supervision?status=open',
+            },
+            departmentId,
+          );
+      });
     return { recomputed, flagged };
   }
 }

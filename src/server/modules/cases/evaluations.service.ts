@@ -14,12 +14,8 @@ import {
   type EvaluationStage,
 } from './evaluations.repo.ts';
 import { NO_DEPARTMENT } from './supervision.repo.ts';
-import {
-  DEPARTMENT_CASE_ROLES,
-  periodOf,
-  supervisionScope,
-  type PeriodQuery,
-} from './supervision.service.ts';
+import { DEPARTMENT_CASE_ROLES } from '../../../domain/permissions.ts';
+import { periodOf, supervisionScope, type PeriodQuery } from './supervision.service.ts';
 
 export interface EvaluationInput {
   caseNo: string;
@@ -101,8 +97,7 @@ export class EvaluationService {
             (input.realName ? '，并对实名评价人进行回访。' : '。'),
           link: `/supervision/flags/${flag.id}`,
         };
-        for (const role of DEPARTMENT_CASE_ROLES)
-          await this.deps.notify.toRole(tx, role, notice, c.departmentId);
+        await this.deps.notify.toRoles(tx, DEPARTMENT_CASE_ROLES, notice, c.departmentId);
       }
       await this.deps.audit.append(tx, actor, {
         action: 'case.evaluation.create',

@@ -5,6 +5,7 @@ import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ModuleDeps } from '../deps.ts';
+import { DEPARTMENT_CASE_ROLES } from '../../../domain/permissions.ts';
 import { DEPARTMENT_ROLES } from '../org/org.service.ts';
 import { caseFlagStore } from './flags.repo.ts';
 import {
@@ -70,9 +71,6 @@ function refusal(step: 'rectify' | 'review', status: FlagStatus | undefined): Ap
     { path: 'status', message: `od.cases.supervision.${step}.${status}`, params: { status } },
   ]);
 }
-
-/** Who acts on a poor grade or a sent-back rectification: the department's case people. */
-export const DEPARTMENT_CASE_ROLES = ['dept_case_officer', 'dept_case_approver'] as const;
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
@@ -226,8 +224,7 @@ export class SupervisionService {
           body: `请于 ${dueOn} 前重新整改。审核意见：${note}`,
           link: `/supervision/flags/${id}`,
         };
-        for (const role of DEPARTMENT_CASE_ROLES)
-          await this.deps.notify.toRole(tx, role, notice, row.flag.departmentId);
+        await this.deps.notify.toRoles(tx, DEPARTMENT_CASE_ROLES, notice, row.flag.departmentId);
       }
       await this.deps.audit.append(tx, actor, {
         action: 'case.flag.review',

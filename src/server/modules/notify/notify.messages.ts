@@ -1,2 +1,14 @@
 /** The notify module's messages: [中文, English]; keys of field reasons start with "od.notify.". */
-export const notifyMessages = {} as const satisfies Record<string, readonly [string, string]>;
+export const notifyMessages = {
+  'od.notify.notAUrl': [
+    '应为以 https:// 或 http:// 开头的网址',
+    'Must be a web address starting with https:// or http://',
+  ],
+  'od.notify.httpsOnly': [
+    '生产环境只能使用 https 地址（机器人地址含访问令牌）',
+    'Production sends to https addresses only (a robot address carries its access token)',
+  ],
+  'od.notify.credentials': ['地址中不能含用户名或密码', 'The address may not carry a user name or password'],
+  'od.notify.unknownDepartment': ['部门不存在', 'No such department'],
+  'od.notify.secretWecom': ['企业微信群机器人不使用加签密钥', 'WeCom group robots take no signing secret'],
+} as const satisfies Record<string, readonly [string, string]>;

@@ -1,6 +1,8 @@
 import type { Clock } from '../../clock.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { webhookTakes } from '../../../domain/webhooks.ts';
 import type { NotifyRepo } from './notify.repo.ts';
+import type { WebhooksRepo } from './webhooks.repo.ts';
 
 export interface Notice {
   kind: string;
@@ -10,12 +12,13 @@ export interface Notice {
 }
 
 /**
- * Notices to people. For now the in-app inbox; the notify issue adds webhooks (DingTalk robots) and
- * e-mail behind the same calls, so callers need not change.
+ * Notices to people: the in-app inbox, and for notices addressed to a role, the chat robots of the
+ * department (or, without one, the district's) through the webhook outbox. E-mail would go here too.
  */
 export class NotifyService {
   constructor(
     private readonly repo: NotifyRepo,
+    private readonly webhooks: WebhooksRepo,
     private readonly clock: Clock,
   ) {}
 
@@ -36,13 +39,40 @@ export class NotifyService {
   }
 
   /** Sends a notice to every active holder of a role (in one department, if given). */
-  async toRole(tx: DbOrTx, role: string, notice: Notice, departmentId?: string) {
-    const rows = await this.repo.usersWithRole(tx, role, departmentId);
-    return this.toUsers(
+  toRole(tx: DbOrTx, role: string, notice: Notice, departmentId?: string) {
+    return this.toRoles(tx, [role], notice, departmentId);
+  }
+
+  /**
+   * Sends a notice to every active holder of any of the roles (in one department, if given): once to
+   * each user's inbox, and once to each robot of that department's chat groups that takes its kind.
+   * Returns how many users were notified.
+   */
+  async toRoles(tx: DbOrTx, roles: readonly string[], notice: Notice, departmentId?: string) {
+    const users = [];
+    for (const role of roles) users.push(...(await this.repo.usersWithRole(tx, role, departmentId)));
+    const sent = await this.toUsers(
       tx,
-      rows.map((r) => r.id),
+      users.map((r) => r.id),
       notice,
     );
+    const createdAt = this.clock.now();
+    const robots = await this.webhooks.enabledFor(tx, departmentId ?? null);
+    await this.webhooks.enqueue(
+      tx,
+      robots
+        .filter((w) => webhookTakes(w.kinds, notice.kind))
+        .map((w) => ({
+          webhookId: w.id,
+          kind: notice.kind,
+          title: notice.title,
+          body: notice.body ?? '',
+          link: notice.link ?? null,
+          createdAt,
+          nextAttemptAt: createdAt,
+        })),
+    );
+    return sent;
   }
 
   inbox(userId: string, unreadOnly: boolean, page: number, pageSize: number) {
