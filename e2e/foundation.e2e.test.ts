@@ -1,4 +1,7 @@
+import { createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +98,54 @@ describe('foundation in the browser', () => {
     await page.getByTestId('region-tree').getByText('新天地街区').waitFor();
     await expect.poll(() => page.getByTestId('region-count-park').innerText()).toMatch(/\b3\b/);
     await context.close();
+  });
+
+  it('adds a signed DingTalk robot on the chat-robot page and sends it a test message', async () => {
+    // A robot as DingTalk runs one, on this machine.
+    const received: { query: URLSearchParams; body: { msgtype: string; markdown: { title: string } } }[] = [];
+    const robot = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      req.on('end', () => {
+        received.push({ query: new URL(req.url ?? '/', 'http://robot').searchParams, body: JSON.parse(raw) });
+        res.setHeader('content-type', 'application/json');
+        res.end('{"errcode":0,"errmsg":"ok"}');
+      });
+    });
+    await new Promise<void>((r) => robot.listen(0, '127.0.0.1', r));
+    const port = (robot.address() as AddressInfo).port;
+    try {
+      const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await signInAs(page, 'admin');
+      await page.getByTestId('side-nav').waitFor();
+      await page.goto(`${base}/settings/webhooks`);
+      await page.getByTestId('page-webhooks').getByText('消息推送').first().waitFor();
+      await page.getByTestId('webhook-create').click();
+      await page.getByTestId('webhook-name').fill('数据资源局工作群');
+      await page
+        .getByTestId('webhook-url')
+        .fill(`http://127.0.0.1:${port}/robot/send?access_token=e2e-token`);
+      await page.getByTestId('webhook-secret').fill('SECe2e-secret');
+      await page.getByTestId('webhook-save').click();
+      const row = page.getByTestId('webhooks-table').locator('tbody tr.ant-table-row').first();
+      await expect.poll(() => row.innerText()).toMatch(/数据资源局工作群[\s\S]*已加签/);
+      // The token is never shown back.
+      expect(await page.getByTestId('webhooks-table').innerText()).not.toContain('e2e-token');
+      await row.getByText('发送测试').click();
+      await page.getByText('测试消息已送达').waitFor();
+      expect(received).toHaveLength(1);
+      const ts = received[0]!.query.get('timestamp')!;
+      expect(received[0]!.query.get('sign')).toBe(
+        createHmac('sha256', 'SECe2e-secret').update(`${ts}\nSECe2e-secret`).digest('base64'),
+      );
+      expect(received[0]!.body.markdown.title).toMatch(/测试消息/);
+      await page.screenshot({ path: path.join(shots, 'webhooks-zh.png') });
+      await context.close();
+    } finally {
+      robot.closeAllConnections();
+      await new Promise((r) => robot.close(r));
+    }
   });
 
   it('locks the account after 5 wrong passwords and says so', async () => {

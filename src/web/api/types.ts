@@ -265,3 +265,7 @@ export type ProvinceStatus = Ok<'/api/province/status', 'get'>;
 export type ProvinceDelivery = Ok<'/api/province/outbox/deliver', 'post'>;
 export type ReconciliationRun = Schemas['ReconciliationRun'];
 export type ReconciliationStatus = ReconciliationRun['status'];
+
+export type Webhook = Schemas['Webhook'];
+export type WebhookInput = Body<'/api/notify/webhooks', 'post'>;
+export type WebhookDelivery = Schemas['WebhookDelivery'];

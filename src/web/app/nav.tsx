@@ -25,6 +25,7 @@ import {
   CloudSyncOutlined,
   ProfileOutlined,
   ApartmentOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 
 export interface NavLeaf {
@@ -259,6 +260,14 @@ export const NAV: NavEntry[] = [
         icon: <CalendarOutlined />,
         permission: 'calendar.read',
         testId: 'nav-calendar',
+      },
+      {
+        key: 'webhooks',
+        path: '/settings/webhooks',
+        label: (t) => t('nav.webhooks'),
+        icon: <NotificationOutlined />,
+        permission: 'notify.webhooks',
+        testId: 'nav-webhooks',
       },
     ],
   },

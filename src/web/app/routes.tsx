@@ -22,6 +22,7 @@ const DepartmentsPage = lazyPage(
 const UsersPage = lazyPage(() => import('../features/users/UsersPage.tsx'), 'UsersPage');
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
 const CalendarPage = lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage');
+const WebhooksPage = lazyPage(() => import('../features/notify/WebhooksPage.tsx'), 'WebhooksPage');
 
 const page = {
   catalog: lazyPage(() => import('../features/catalog/CatalogPage.tsx'), 'CatalogPage'),
@@ -83,6 +84,7 @@ export function AppRoutes() {
         <Route path="org/users" element={guarded('users.read', <UsersPage />)} />
         <Route path="audit" element={guarded('audit.read', <AuditPage />)} />
         <Route path="calendar" element={guarded('calendar.read', <CalendarPage />)} />
+        <Route path="settings/webhooks" element={guarded('notify.webhooks', <WebhooksPage />)} />
         <Route path="catalog" element={guarded('catalog.read', <page.catalog />)} />
         <Route path="catalog/new" element={guarded('catalog.edit', <page.datasetEdit />)} />
         <Route path="catalog/review" element={guarded('catalog.review', <page.review />)} />

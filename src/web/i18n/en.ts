@@ -2,6 +2,7 @@ import { catalogEn } from '../features/catalog/i18n.ts';
 import { registryEn } from '../features/registry/i18n.ts';
 import { casesEn } from '../features/cases/i18n.ts';
 import { servicesEn } from '../features/services/i18n.ts';
+import { notifyEn } from '../features/notify/i18n.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Typed by the Chinese messages, so a missing or extra key fails the type check. */
@@ -10,6 +11,7 @@ const en: Messages = {
   registry: registryEn,
   cases: casesEn,
   services: servicesEn,
+  notify: notifyEn,
   app: {
     name: 'OpenDistrict Digital Government Platform',
     shortName: 'OpenDistrict',
@@ -30,6 +32,7 @@ const en: Messages = {
     audit: 'Audit log',
     basic: 'Reference data',
     calendar: 'Work calendar',
+    webhooks: 'Chat robots',
     data: 'Data resources',
     catalog: 'Catalogue',
     catalogReview: 'Catalogue review',

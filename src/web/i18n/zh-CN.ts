@@ -2,6 +2,7 @@ import { catalogZh } from '../features/catalog/i18n.ts';
 import { registryZh } from '../features/registry/i18n.ts';
 import { casesZh } from '../features/cases/i18n.ts';
 import { servicesZh } from '../features/services/i18n.ts';
+import { notifyZh } from '../features/notify/i18n.ts';
 
 /** Simplified Chinese, the default language. `en.ts` must have exactly the same keys (checked by its type). */
 const zhCN = {
@@ -9,6 +10,7 @@ const zhCN = {
   registry: registryZh,
   cases: casesZh,
   services: servicesZh,
+  notify: notifyZh,
   app: {
     name: '开放区县数字政府平台 OpenDistrict',
     shortName: 'OpenDistrict',
@@ -29,6 +31,7 @@ const zhCN = {
     audit: '审计日志',
     basic: '基础数据',
     calendar: '工作日历',
+    webhooks: '消息推送',
     data: '数据资源',
     catalog: '数据资源目录',
     catalogReview: '目录审核',
