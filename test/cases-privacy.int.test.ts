@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +58,8 @@ describe('applicants’ personal data masked by default, unmasked with a permiss
     ctx.services.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, action), eq(auditLog.target, target)));
+      .where(and(eq(auditLog.action, action), eq(auditLog.target, target)))
+      .orderBy(asc(auditLog.seq));
 
   beforeAll(async () => {
     ctx = await startTestApp({ clock });
