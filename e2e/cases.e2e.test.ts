@@ -132,6 +132,20 @@ describe('a case on the working-day clock, end to end', () => {
     await act(window.page, 'accepted');
     await window.page.getByTestId('case-status').filter({ hasText: '已受理' }).waitFor();
 
+    // The applicant is masked by default; the window sees them in full after giving a reason (PI-1).
+    expect(await window.page.getByTestId('case-applicant').innerText()).toBe('陈**');
+    expect(await window.page.getByTestId('case-applicant-id').innerText()).toBe('110101********4477');
+    expect(await window.page.getByTestId('case-applicant-phone').innerText()).toBe('138****8000');
+    await window.page.getByTestId('case-unmask').click();
+    await window.page.getByTestId('case-unmask-submit').click();
+    await window.page.getByText('请填写查看原因（2-200 个字）').waitFor();
+    await window.page.getByTestId('case-unmask-reason').fill('电话联系申请人核实材料');
+    await window.page.getByTestId('case-unmask-submit').click();
+    await window.page.getByTestId('case-unmasked').waitFor();
+    expect(await window.page.getByTestId('case-applicant').innerText()).toBe('陈小明');
+    expect(await window.page.getByTestId('case-applicant-id').innerText()).toBe('110101199003074477');
+    expect(await window.page.getByTestId('case-applicant-phone').innerText()).toBe('13800138000');
+
     // The department's case officer sends a supplement notice (one list of what is missing): the clock pauses.
     const officer = await signedIn(`case-${dept}`);
     await officer.page.goto(caseUrl);
@@ -252,6 +266,10 @@ describe('a case on the working-day clock, end to end', () => {
     await bureau.page.getByTestId('flag-review-accept').click();
     await expect.poll(() => bureau.page.getByTestId('flag-status').innerText()).toMatch(/已销号|已关闭/);
     await bureau.page.screenshot({ path: path.join(shots, 'supervision-closed.png'), fullPage: true });
+    // The bureau reads the case but may not unmask its applicant (no cases.unmask): no button.
+    await bureau.page.goto(`${base}/cases/${flag.case.id}`);
+    await bureau.page.getByTestId('case-applicant').waitFor();
+    expect(await bureau.page.getByTestId('case-unmask').count()).toBe(0);
     for (const s of [bureau, officer]) await s.context.close();
   });
 });

@@ -178,7 +178,8 @@ describe('evaluations (好差评)', () => {
         {
           id: evaluationId,
           poor: true,
-          applicantName: '王五',
+          // A real-name evaluation names the applicant, a person masked (PI-1).
+          applicantName: '王*',
           returnVisitPending: true,
           flag: { id: flag!.id, status: 'open', dueOn: '2026-02-26' },
         },

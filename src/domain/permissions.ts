@@ -51,6 +51,7 @@ export const PERMISSIONS = [
   'cases.rectify',
   'cases.supervise',
   'cases.import',
+  'cases.unmask',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -128,6 +129,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'cases.read',
     'cases.handle',
     'cases.rectify',
+    // Those who handle a case may see the applicant's full name, ID and phone, with a reason (PI-1).
+    'cases.unmask',
   ],
   // The department's approver (审批负责人) decides, grants extensions and keeps its matters and guides.
   dept_case_approver: [
@@ -139,9 +142,10 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     'cases.handle',
     'cases.approve',
     'cases.rectify',
+    'cases.unmask',
   ],
   // A service-hall window (综合窗口) takes in, accepts and delivers cases of its region (scope: region).
-  window_officer: [...everyoneReads, 'matters.read', 'cases.read', 'cases.handle'],
+  window_officer: [...everyoneReads, 'matters.read', 'cases.read', 'cases.handle', 'cases.unmask'],
   street_officer: [...everyoneReads, 'catalog.read', 'matters.read', 'cases.read'],
   community_worker: [...everyoneReads, 'catalog.read', 'matters.read'],
   leader: [...everyoneReads, 'catalog.read', 'registry.read', 'matters.read', 'cases.read'],

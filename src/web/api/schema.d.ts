@@ -630,7 +630,7 @@ export interface paths {
                         name: string;
                         /** Format: uuid */
                         departmentId: string;
-                        permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "notify.webhooks" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
+                        permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "notify.webhooks" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import" | "cases.unmask")[];
                         expiresAt?: string | null;
                     };
                 };
@@ -8026,6 +8026,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/unmask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The applicant's full name, ID number and phone, with a reason; audited (PI-1) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseApplicantUnmasked"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/case-status": {
         parameters: {
             query?: never;
@@ -9682,7 +9762,7 @@ export interface components {
             username: string;
             displayName: string;
             roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader")[];
-            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "notify.webhooks" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
+            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "notify.webhooks" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import" | "cases.unmask")[];
             department: {
                 id: string;
                 name: string;
@@ -9948,6 +10028,14 @@ export interface components {
                 code?: string;
             }[];
         };
+        CaseApplicantUnmaskedInput: {
+            caseNo: string;
+            /** @enum {string} */
+            applicantType: "person" | "enterprise" | "department";
+            name: string;
+            idNumber: string | null;
+            phone: string | null;
+        };
         CaseClockInput: {
             /** @enum {string} */
             state: "not_started" | "running" | "paused" | "stopped" | "calendar_missing";
@@ -10069,6 +10157,7 @@ export interface components {
                 name: string;
             };
             applicantIdMasked: string | null;
+            applicantPhoneMasked: string | null;
             visits: number;
             /** @enum {string} */
             source: "live" | "import";
@@ -11028,7 +11117,7 @@ export interface components {
             username: string;
             displayName: string;
             roles: ("sys_admin" | "sec_admin" | "audit_admin" | "bureau_admin" | "dept_data_officer" | "dept_case_officer" | "dept_case_approver" | "window_officer" | "street_officer" | "community_worker" | "leader")[];
-            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "notify.webhooks" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import")[];
+            permissions: ("regions.read" | "regions.manage" | "departments.read" | "departments.manage" | "users.read" | "users.manage" | "users.edit" | "users.lock" | "users.reset" | "roles.manage" | "audit.read" | "calendar.read" | "calendar.manage" | "api_clients.manage" | "notify.webhooks" | "catalog.read" | "catalog.edit" | "catalog.review" | "registry.read" | "registry.edit" | "registry.review" | "registry.report_usage" | "census.manage" | "census.respond" | "matters.read" | "matters.edit" | "guides.inspect" | "cases.read" | "cases.handle" | "cases.approve" | "cases.rectify" | "cases.supervise" | "cases.import" | "cases.unmask")[];
             department: {
                 id: string;
                 name: string;
@@ -11294,6 +11383,14 @@ export interface components {
                 code?: string;
             }[];
         };
+        CaseApplicantUnmasked: {
+            caseNo: string;
+            /** @enum {string} */
+            applicantType: "person" | "enterprise" | "department";
+            name: string;
+            idNumber: string | null;
+            phone: string | null;
+        };
         CaseClock: {
             /** @enum {string} */
             state: "not_started" | "running" | "paused" | "stopped" | "calendar_missing";
@@ -11415,6 +11512,7 @@ export interface components {
                 name: string;
             };
             applicantIdMasked: string | null;
+            applicantPhoneMasked: string | null;
             visits: number;
             /** @enum {string} */
             source: "live" | "import";

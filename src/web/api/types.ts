@@ -186,6 +186,8 @@ export type CaseEvaluationStage = CaseEvaluation['stage'];
 export type CaseSupplementItem = CaseDetail['supplementItems'][number];
 export type CaseActionInput = Body<'/api/cases/{id}/actions', 'post'>;
 export type CaseIntakeInput = Body<'/api/cases', 'post'>;
+/** The applicant's full data, for a holder of `cases.unmask` who gave a reason (audited). */
+export type CaseApplicantUnmasked = Schemas['CaseApplicantUnmasked'];
 export type CaseIntakeResult = Ok<'/api/cases', 'post'>;
 /** The matters a window officer may take in (GET /api/matters). */
 export type IntakeMatter = Ok<'/api/matters', 'get'>['items'][number];

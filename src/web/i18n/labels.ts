@@ -107,6 +107,7 @@ export const PERMISSIONS = valuesOf<Permission>({
   'cases.rectify': true,
   'cases.supervise': true,
   'cases.import': true,
+  'cases.unmask': true,
 });
 
 export const REGION_LEVELS = valuesOf<RegionLevel>({

@@ -1,4 +1,4 @@
-import { maskResidentId, maskUscc } from '../../../domain/masking.ts';
+import { maskName, maskPhone, maskResidentId, maskUscc } from '../../../domain/masking.ts';
 import type { Config } from '../../config.ts';
 import { decryptField, encryptField } from '../../crypto/index.ts';
 
@@ -24,4 +24,18 @@ export function sealApplicant(config: Config, a: ApplicantIdentity) {
 export function unsealField(config: Config, token: string | null): string | null {
   if (!token) return null;
   return decryptField({ enc: config.secrets.fieldEncKey, mac: config.secrets.fieldMacKey }, token);
+}
+
+/**
+ * The applicant's name as staff see it by default (PI-1): a person's masked to its first character;
+ * an enterprise or a department is an organisation, not personal data, and keeps its name.
+ */
+export function applicantNameShown(type: ApplicantIdentity['type'], name: string): string {
+  return type === 'person' ? maskName(name) : name;
+}
+
+/** The applicant's phone as staff see it by default: masked (`138****1234`), or null when none was given. */
+export function applicantPhoneShown(config: Config, token: string | null): string | null {
+  const phone = unsealField(config, token);
+  return phone === null ? null : maskPhone(phone);
 }

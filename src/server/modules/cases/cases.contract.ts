@@ -105,6 +105,22 @@ export const actionBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('withdrawn'), version, payload: z.strictObject({ reason: text(1000) }) }),
 ]);
 
+/** Why the full applicant data is needed (kept in the audit record, PI-1). */
+export const unmaskBody = z.strictObject({
+  reason: z.string().trim().min(2).max(200),
+});
+
+/** The applicant's full name, ID number and phone, for a holder of `cases.unmask` (audited). */
+export const unmaskedApplicant = z
+  .object({
+    caseNo: z.string(),
+    applicantType: z.enum(APPLICANT_TYPES),
+    name: z.string(),
+    idNumber: z.string().nullable(),
+    phone: z.string().nullable(),
+  })
+  .meta({ id: 'CaseApplicantUnmasked' });
+
 export const statusBody = z.strictObject({
   caseNo: z.string().trim().min(1).max(40),
   password: z.string().min(1).max(40),
@@ -228,6 +244,7 @@ export const caseDetail = caseListItem
     matter: caseMatterView,
     region: z.object({ code: z.string(), name: z.string() }),
     applicantIdMasked: z.string().nullable(),
+    applicantPhoneMasked: z.string().nullable(),
     visits: z.number().int(),
     source: z.enum(['live', 'import']),
     deliveredAt: z.string().nullable(),

@@ -14,6 +14,8 @@ export const casesLabels = {
     'case.completed': ['办结', 'Case completed'],
     'case.delivered': ['出件', 'Result delivered'],
     'case.withdrawn': ['撤回', 'Case withdrawn'],
+    'case.view': ['查看办件', 'Case viewed'],
+    'case.applicant.unmask': ['查看申请人完整信息', "Applicant's full details viewed"],
     'cases.export': ['导出办件', 'Cases exported'],
     'cases.clocks.recompute': ['重算办件时限', 'Case deadlines recomputed'],
     'province.reconcile': ['省办件库比对', 'Reconciliation with the provincial case library'],

@@ -1,5 +1,6 @@
 import type { ClockResult } from '../../../domain/case-clock.ts';
 import type { CaseEventPayloads } from '../../../domain/cases.ts';
+import { applicantNameShown } from './applicant.ts';
 import type { CaseService } from './cases.service.ts';
 import type { CaseRow } from './cases.repo.ts';
 
@@ -36,7 +37,8 @@ export function presentCaseListItem(i: {
     channel: c.channel,
     internal: c.internal,
     applicantType: c.applicantType,
-    applicantName: c.applicantName,
+    // Masked for a person (PI-1); the full name only through the audited unmask.
+    applicantName: applicantNameShown(c.applicantType, c.applicantName),
     status: c.status,
     open: c.open,
     submittedAt: iso(c.submittedAt),
@@ -80,6 +82,7 @@ export function presentCaseDetail(a: Assembled) {
     },
     region: { code: a.region.code, name: a.region.name },
     applicantIdMasked: a.row.applicantIdMasked,
+    applicantPhoneMasked: a.applicantPhoneMasked,
     visits: a.row.visits,
     source: a.row.source,
     deliveredAt: iso(a.row.deliveredAt),

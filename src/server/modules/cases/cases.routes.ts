@@ -17,6 +17,8 @@ import {
   intakeResult,
   publicStatus,
   statusBody,
+  unmaskBody,
+  unmaskedApplicant,
 } from './cases.contract.ts';
 import { presentCaseDetail, presentCaseListItem, presentPublicStatus } from './cases.present.ts';
 import type { ActionInput } from './cases.service.ts';
@@ -260,7 +262,33 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: caseDetail, ...commonErrors },
       },
     },
-    async (request) => presentCaseDetail(await cases.detail(principalOf(request), request.params.id)),
+    // Opening a case page is a read of personal data: audited (PI-3).
+    async (request) =>
+      presentCaseDetail(await cases.view(principalOf(request), request.params.id, actorOf(request))),
+  );
+
+  app.post(
+    '/api/cases/:id/unmask',
+    {
+      config: { access: access.permission('cases.unmask') },
+      schema: {
+        tags: ['cases'],
+        summary: "The applicant's full name, ID number and phone, with a reason; audited (PI-1)",
+        params: uuidParam,
+        body: unmaskBody,
+        response: { 200: unmaskedApplicant, ...commonErrors },
+      },
+    },
+    async (request, reply) => {
+      const out = await cases.unmask(
+        principalOf(request),
+        request.params.id,
+        request.body.reason,
+        actorOf(request),
+      );
+      reply.header('cache-control', 'no-store');
+      return out;
+    },
   );
 
   app.post(

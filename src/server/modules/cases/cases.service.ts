@@ -26,7 +26,7 @@ import { systemActor, type Actor } from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ModuleDeps } from '../deps.ts';
 import { DEPARTMENT_ROLES, isUniqueViolation, rowScope } from '../org/org.service.ts';
-import { sealApplicant } from './applicant.ts';
+import { applicantNameShown, applicantPhoneShown, sealApplicant, unsealField } from './applicant.ts';
 import {
   CaseRepo,
   type CaseDepartment,
@@ -464,6 +464,44 @@ export class CaseService {
     return this.assemble(row, principal);
   }
 
+  /** The case page (staff): the case in scope, the view audited with its case number (PI-3). */
+  async view(principal: Principal, id: string, actor: Actor) {
+    const d = await this.detail(principal, id);
+    await this.deps.audit.record(actor, {
+      action: 'case.view',
+      target: d.row.caseNo,
+      detail: { caseId: id },
+    });
+    return d;
+  }
+
+  /**
+   * The applicant's full name, ID number and phone for a holder of `cases.unmask` who gives a reason
+   * (PI-1): the case in the same scope as its page (else 404), the record of who asked, why and for
+   * which fields appended in the same transaction — never the values themselves.
+   */
+  async unmask(principal: Principal, id: string, reason: string, actor: Actor) {
+    return this.deps.db.transaction(async (tx) => {
+      const row = await this.repo.byId(id, rowScope(principal), tx);
+      if (!row) throw notFound();
+      const idNumber = unsealField(this.deps.config, row.applicantIdEnc);
+      const phone = unsealField(this.deps.config, row.applicantPhoneEnc);
+      const fields = ['name', ...(idNumber ? ['idNumber'] : []), ...(phone ? ['phone'] : [])];
+      await this.deps.audit.append(tx, actor, {
+        action: 'case.applicant.unmask',
+        target: row.caseNo,
+        detail: { caseId: row.id, reason, fields },
+      });
+      return {
+        caseNo: row.caseNo,
+        applicantType: row.applicantType,
+        name: row.applicantName,
+        idNumber,
+        phone,
+      };
+    });
+  }
+
   /** The case's last supplement notice (一次性告知), as the case page prints it; 404 when it has none. */
   async supplementNotice(principal: Principal, id: string): Promise<SupplementNotice> {
     const d = await this.detail(principal, id);
@@ -472,7 +510,8 @@ export class CaseService {
     const items = (last.payload as { items?: { material: string; reason: string }[] }).items ?? [];
     return {
       caseNo: d.row.caseNo,
-      applicantName: d.row.applicantName,
+      // Masked like every staff view; the page prints the full name once it has been unmasked.
+      applicantName: applicantNameShown(d.row.applicantType, d.row.applicantName),
       matterName: d.matter.name,
       departmentName: d.department.name,
       submittedAt: d.state.submittedAt,
@@ -514,6 +553,8 @@ export class CaseService {
       state,
       clocks,
       calendarVersion: calendar.version,
+      // Staff see the phone masked; the applicant's own view carries none.
+      applicantPhoneMasked: principal ? applicantPhoneShown(this.deps.config, row.applicantPhoneEnc) : null,
       allowedActions: principal ? this.allowedActions(principal, row.departmentId, state, facts) : [],
     };
   }

@@ -110,6 +110,7 @@ export class EvaluationsRepo {
           id: cases.id,
           caseNo: cases.caseNo,
           matterName: matters.name,
+          applicantType: cases.applicantType,
           applicantName: cases.applicantName,
           departmentId: cases.departmentId,
         },

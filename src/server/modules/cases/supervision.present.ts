@@ -1,4 +1,5 @@
 import { label } from '../../http/labels.ts';
+import { applicantNameShown } from './applicant.ts';
 import { isMessageKey, translate, type Lang } from '../../http/messages.ts';
 import type { EvaluationListRow } from './evaluations.repo.ts';
 import { POOR_GRADE } from './evaluations.repo.ts';
@@ -89,7 +90,8 @@ export function presentEvaluation(r: EvaluationListRow) {
     poor: e.grade <= POOR_GRADE,
     comment: e.comment,
     realName: e.realName,
-    applicantName: e.realName ? r.case.applicantName : null,
+    // A real-name evaluation names its applicant, a person masked like every staff list (PI-1).
+    applicantName: e.realName ? applicantNameShown(r.case.applicantType, r.case.applicantName) : null,
     at: e.at.toISOString(),
     flag: e.flagId && r.flag ? { id: e.flagId, status: r.flag.status!, dueOn: r.flag.dueOn } : null,
     returnVisitPending: r.returnVisitPending,

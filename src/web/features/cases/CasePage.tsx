@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -21,7 +21,8 @@ import {
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors.ts';
-import type { CaseDetail, CaseEventKind } from '../../api/types.ts';
+import { useAuth } from '../../app/auth.ts';
+import type { CaseApplicantUnmasked, CaseDetail, CaseEventKind } from '../../api/types.ts';
 import { caseLabel, gradeLabel } from '../../i18n/labels.ts';
 import { chinaDateTime } from '../../shared/chinaTime.ts';
 import { ErrorAlert } from '../../shared/ErrorAlert.tsx';
@@ -37,6 +38,7 @@ import {
   flagReason,
 } from './common.tsx';
 import { SupplementNoticeSheet } from './SupplementNotice.tsx';
+import { UnmaskApplicantButton } from './UnmaskApplicant.tsx';
 
 const EVENT_COLORS: Partial<Record<CaseEventKind, string>> = {
   submitted: 'blue',
@@ -58,8 +60,18 @@ function Rows({ children }: { children: ReactNode }) {
   return <div style={{ marginTop: -8 }}>{children}</div>;
 }
 
-function CaseHeader({ c }: { c: CaseDetail }) {
+function CaseHeader({
+  c,
+  unmasked,
+  onUnmasked,
+}: {
+  c: CaseDetail;
+  /** The applicant's full data once a holder of cases.unmask asked for it (page state only). */
+  unmasked: CaseApplicantUnmasked | null;
+  onUnmasked: (a: CaseApplicantUnmasked) => void;
+}) {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const openFlags = c.flags.filter((f) => f.status === 'open' || f.status === 'explained');
   return (
     <Card size="small" data-testid="case-header">
@@ -102,18 +114,38 @@ function CaseHeader({ c }: { c: CaseDetail }) {
             key: 'applicant',
             label: t('cases.detail.applicant'),
             children: (
-              <span data-testid="case-applicant">
-                {c.applicantName}{' '}
+              <span>
+                <span data-testid="case-applicant">{unmasked?.name ?? c.applicantName}</span>{' '}
                 <Typography.Text type="secondary">
                   ({caseLabel('applicantType', c.applicantType)})
                 </Typography.Text>
+                {unmasked ? (
+                  <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="case-unmasked">
+                    {t('cases.detail.unmask.shown')}
+                  </Tag>
+                ) : (
+                  can('cases.unmask') && <UnmaskApplicantButton detail={c} onUnmasked={onUnmasked} />
+                )}
               </span>
             ),
           },
           {
             key: 'id',
             label: t('cases.detail.applicantId'),
-            children: <span data-testid="case-applicant-id">{c.applicantIdMasked ?? '—'}</span>,
+            children: (
+              <span data-testid="case-applicant-id">
+                {(unmasked ? unmasked.idNumber : c.applicantIdMasked) ?? '—'}
+              </span>
+            ),
+          },
+          {
+            key: 'phone',
+            label: t('cases.detail.applicantPhone'),
+            children: (
+              <span data-testid="case-applicant-phone">
+                {(unmasked ? unmasked.phone : c.applicantPhoneMasked) ?? '—'}
+              </span>
+            ),
           },
           { key: 'visits', label: t('cases.detail.visits'), children: c.visits },
           {
@@ -310,6 +342,8 @@ export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const detail = useQuery({ queryKey: caseKeys.detail(id), queryFn: () => fetchCase(id) });
+  // The full applicant data lives here only, for this case, until the page is left.
+  const [unmasked, setUnmasked] = useState<CaseApplicantUnmasked | null>(null);
   const back = (
     <Link to="/cases" data-testid="case-back">
       <ArrowLeftOutlined /> {t('cases.detail.back')}
@@ -324,10 +358,11 @@ export function CasePage() {
     );
   const c = detail.data;
   const ext = extensionDays(c);
+  const full = unmasked?.caseNo === c.caseNo ? unmasked : null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="page-case">
       {back}
-      <CaseHeader c={c} />
+      <CaseHeader c={c} unmasked={full} onUnmasked={setUnmasked} />
       {c.status === 'supplementing' && c.supplementItems.length > 0 && (
         <Alert
           type="warning"
@@ -386,7 +421,7 @@ export function CasePage() {
         {t('cases.detail.version', { version: c.version })} ·{' '}
         {t('cases.detail.calendarVersion', { version: c.calendarVersion })}
       </Typography.Text>
-      <SupplementNoticeSheet detail={c} />
+      <SupplementNoticeSheet detail={c} applicantName={full?.name ?? c.applicantName} />
     </Space>
   );
 }

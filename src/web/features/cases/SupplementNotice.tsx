@@ -20,8 +20,18 @@ export function lastSupplementNotice(c: CaseDetail): { items: CaseSupplementItem
   return null;
 }
 
-/** 补正材料告知书: the printable single notice of everything the applicant must supplement. */
-export function SupplementNoticeSheet({ detail }: { detail: CaseDetail }) {
+/**
+ * 补正材料告知书: the printable single notice of everything the applicant must supplement. It names the
+ * applicant as the page shows them: masked (a person's first character) unless the full details were
+ * unmasked on the page, with a reason, before printing.
+ */
+export function SupplementNoticeSheet({
+  detail,
+  applicantName,
+}: {
+  detail: CaseDetail;
+  applicantName: string;
+}) {
   const { t } = useTranslation();
   const notice = lastSupplementNotice(detail);
   if (!notice) return null;
@@ -29,7 +39,7 @@ export function SupplementNoticeSheet({ detail }: { detail: CaseDetail }) {
     <PrintSheet testId="supplement-notice">
       <h1>{t('cases.actions.notice.title')}</h1>
       <p style={{ textAlign: 'right' }}>{detail.caseNo}</p>
-      <p>{t('cases.actions.notice.to', { name: detail.applicantName })}</p>
+      <p>{t('cases.actions.notice.to', { name: applicantName })}</p>
       <p style={{ textIndent: '2em' }}>
         {t('cases.actions.notice.body', {
           submitted: chinaDate(detail.submittedAt),

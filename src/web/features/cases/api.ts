@@ -7,6 +7,7 @@ import type {
   ApplyMatterDetail,
   ApplyMatterQuery,
   CaseActionInput,
+  CaseApplicantUnmasked,
   CaseDetail,
   CaseIntakeInput,
   CaseIntakeResult,
@@ -56,6 +57,13 @@ export async function countCases(query: CaseQuery): Promise<number> {
 
 export function fetchCase(id: string): Promise<CaseDetail> {
   return unwrap<CaseDetail>(api.GET('/api/cases/{id}', { params: { path: { id } } }));
+}
+
+/** The applicant's full name, ID and phone (audited with the reason); kept in page state only. */
+export function unmaskApplicant(id: string, reason: string): Promise<CaseApplicantUnmasked> {
+  return unwrap<CaseApplicantUnmasked>(
+    api.POST('/api/cases/{id}/unmask', { params: { path: { id } }, body: { reason } }),
+  );
 }
 
 export function actOnCase(id: string, body: CaseActionInput, key: string): Promise<CaseDetail> {
