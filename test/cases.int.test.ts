@@ -424,6 +424,9 @@ describe('cases on the working-day clock', () => {
     // … may not grant an extension (an approver's step) on the market regulator's case.
     const refused = await act(mixed, accepted, 'extended', { days: 2, reason: '需要现场核查' });
     expect(refused.statusCode).toBe(403);
+    // … nor see the applicant in full: its unmask permission is for its own department's cases.
+    const unmask = await mixed.request('POST', `/api/cases/${c.id}/unmask`, { reason: '核实申请人身份' });
+    expect(unmask.statusCode).toBe(404);
     const own = (await (await as('approver-scj')).request('GET', `/api/cases/${c.id}`)).json();
     expect(own.allowedActions).toContain('extended');
 

@@ -483,7 +483,15 @@ export class CaseService {
   async unmask(principal: Principal, id: string, reason: string, actor: Actor) {
     return this.deps.db.transaction(async (tx) => {
       const row = await this.repo.byId(id, rowScope(principal), tx);
-      if (!row) throw notFound();
+      // The permission must come from a role that handles this case: a department role unmasks its
+      // own department's cases only, even when another role of the user reads the whole district.
+      if (
+        !row ||
+        !rolesOnCase(principal, principal.roles, row.departmentId).some((r) =>
+          hasPermission([r], 'cases.unmask'),
+        )
+      )
+        throw notFound();
       const idNumber = unsealField(this.deps.config, row.applicantIdEnc);
       const phone = unsealField(this.deps.config, row.applicantPhoneEnc);
       const fields = ['name', ...(idNumber ? ['idNumber'] : []), ...(phone ? ['phone'] : [])];
