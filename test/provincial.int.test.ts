@@ -297,6 +297,24 @@ describe('provincial case library: outbox, simulator, reconciliation', () => {
       upstream_BJJGDM: '2',
     });
     expect(flag!.dueOn).not.toBeNull();
+    // Supervisors read the fields by their names in the standard, in their language.
+    const listed = (
+      await bureau.request('GET', `/api/supervision/flags?type=upstream_mismatch&caseNo=${f.caseNo}`)
+    ).json() as Json;
+    expect(listed.items[0].reason).toBe(
+      `与省办件库的副本不一致：受理时间 ${original.SLSJ} ≠ 2026-03-01 09:00:00；办结结果代码 1 ≠ 2`,
+    );
+    const english = (
+      await bureau.request(
+        'GET',
+        `/api/supervision/flags?type=upstream_mismatch&caseNo=${f.caseNo}`,
+        undefined,
+        {
+          'accept-language': 'en',
+        },
+      )
+    ).json() as Json;
+    expect(english.items[0].reason).toMatch(/: Accepted .* ≠ 2026-03-01 09:00:00; Result code 1 ≠ 2$/);
     expect((await liveMismatch(g.id))[0]!.params).toMatchObject({ fields: 'SBLSH', upstream_SBLSH: '' });
     const [fRow] = await ctx.database.db.select().from(cases).where(eq(cases.id, f.id));
     expect(fRow!.openFlags).toBeGreaterThanOrEqual(1);

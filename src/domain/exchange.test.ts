@@ -4,6 +4,8 @@ import {
   comparableValue,
   exchangeTime,
   mismatchParams,
+  mismatchSummary,
+  shownFlagParams,
   missingUpstream,
   parseExchangeTime,
   reconcile,
@@ -108,8 +110,28 @@ describe('reconcile', () => {
       fields: 'BJJGDM',
       local_BJJGDM: '1',
       upstream_BJJGDM: '2',
-      summary: 'BJJGDM 1 ≠ 2',
+      summary: '办结结果代码 1 ≠ 2',
     });
+    // A person's name never stands in a flag in full, whether raised now or before masking.
+    const named = mismatchParams([{ field: 'SQRMC', local: '张三丰', upstream: '张三' }]);
+    expect(named).toMatchObject({
+      local_SQRMC: '张**',
+      upstream_SQRMC: '张*',
+      summary: '申请人名称 张** ≠ 张*',
+    });
+    const old = {
+      fields: 'SQRMC,BJJGDM',
+      local_SQRMC: '李四',
+      upstream_SQRMC: '李斯',
+      local_BJJGDM: '1',
+      upstream_BJJGDM: '',
+      summary: 'SQRMC 李四 ≠ 李斯; BJJGDM 1 ≠ —',
+    };
+    const shown = shownFlagParams('upstream_mismatch', old);
+    expect(JSON.stringify(shown)).not.toMatch(/李四|李斯/);
+    expect(shown.summary).toBe('申请人名称 李* ≠ 李*；办结结果代码 1 ≠ —');
+    expect(mismatchSummary(shown, 'en')).toBe('Applicant name 李* ≠ 李*; Result code 1 ≠ —');
+    expect(shownFlagParams('overdue_committed', { due: '2026-03-10' })).toEqual({ due: '2026-03-10' });
     expect(mismatchParams(missingUpstream(local))).toMatchObject({
       fields: 'SBLSH',
       local_SBLSH: '330105-2026-000001',

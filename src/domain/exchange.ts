@@ -26,6 +26,7 @@
 // Times are China time (UTC+8) as 'YYYY-MM-DD HH:mm:ss'; a missing value is null.
 
 import type { ApplicantType, CaseChannel, CaseEventKind, CaseStatus } from './cases.ts';
+import { maskName } from './masking.ts';
 
 export type ExchangeValue = string | number | null;
 export type ExchangeRecord = Record<string, ExchangeValue>;
@@ -201,17 +202,62 @@ export function missingUpstream(local: ExchangeRecord): FieldDifference[] {
 }
 
 /**
+ * Fields whose values are personal data: a flag keeps them masked (flags are read by supervisors
+ * who may not unmask applicants, and the flags table is not sealed).
+ */
+const PERSONAL_FIELDS: ReadonlySet<string> = new Set<ExchangeField>(['SQRMC']);
+
+const shownValue = (field: string, value: unknown): string => {
+  const v = typeof value === 'string' ? value : value == null ? '' : String(value);
+  return PERSONAL_FIELDS.has(field) && v ? maskName(v) : v;
+};
+
+/**
+ * The differences in words: each field by its name in the standard (or in English), both values,
+ * personal ones masked ("办结结果代码 1 ≠ 2；受理时间 …").
+ */
+export function mismatchSummary(params: Record<string, unknown>, lang: 'zh-CN' | 'en'): string {
+  const fields = String(params.fields ?? '')
+    .split(',')
+    .filter(Boolean);
+  return fields
+    .map((f) => {
+      const names = (EXCHANGE_FIELDS as Record<string, readonly [string, string]>)[f];
+      const name = names ? names[lang === 'en' ? 1 : 0] : f;
+      const local = shownValue(f, params[`local_${f}`]) || '—';
+      const upstream = shownValue(f, params[`upstream_${f}`]) || '—';
+      return `${name} ${local} ≠ ${upstream}`;
+    })
+    .join(lang === 'en' ? '; ' : '；');
+}
+
+/**
  * The parameters of an upstream_mismatch flag: `fields` (the codes that differ, comma-separated),
- * `local_<F>` and `upstream_<F>` for each, and `summary` ("SLSJ 2026-03-02 10:00:00 ≠ …; …").
+ * `local_<F>` and `upstream_<F>` for each (personal values masked), and `summary` in Chinese.
  */
 export function mismatchParams(differences: readonly FieldDifference[]): Record<string, string> {
   const params: Record<string, string> = { fields: differences.map((d) => d.field).join(',') };
   for (const d of differences) {
-    params[`local_${d.field}`] = d.local;
-    params[`upstream_${d.field}`] = d.upstream;
+    params[`local_${d.field}`] = shownValue(d.field, d.local);
+    params[`upstream_${d.field}`] = shownValue(d.field, d.upstream);
   }
-  params.summary = differences.map((d) => `${d.field} ${d.local || '—'} ≠ ${d.upstream || '—'}`).join('; ');
+  params.summary = mismatchSummary(params, 'zh-CN');
   return params;
+}
+
+/**
+ * A flag's parameters as answered: an upstream_mismatch flag's personal values masked and its
+ * summary rebuilt (flags raised before masking held them in clear); other flags as stored.
+ */
+export function shownFlagParams<P extends Record<string, unknown>>(type: string, params: P): P {
+  if (type !== 'upstream_mismatch') return params;
+  const shown: Record<string, unknown> = { ...params };
+  for (const key of Object.keys(params)) {
+    const field = key.replace(/^(local|upstream)_/, '');
+    if (field !== key) shown[key] = shownValue(field, params[key]);
+  }
+  shown.summary = mismatchSummary(shown, 'zh-CN');
+  return shown as P; // the same keys, string values masked
 }
 
 /** Exponential backoff of a failing delivery: base · 2^(attempts-1), capped. */

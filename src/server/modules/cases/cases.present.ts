@@ -1,5 +1,6 @@
 import type { ClockResult } from '../../../domain/case-clock.ts';
 import type { CaseEventPayloads } from '../../../domain/cases.ts';
+import { shownFlagParams } from '../../../domain/exchange.ts';
 import { applicantNameShown } from './applicant.ts';
 import type { CaseService } from './cases.service.ts';
 import type { CaseRow } from './cases.repo.ts';
@@ -100,7 +101,7 @@ export function presentCaseDetail(a: Assembled) {
       type: f.type,
       level: f.level,
       status: f.status,
-      params: f.params,
+      params: shownFlagParams(f.type, f.params),
       source: f.source,
       detectedAt: f.detectedAt.toISOString(),
       dueOn: f.dueOn,

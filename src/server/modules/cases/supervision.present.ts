@@ -1,3 +1,4 @@
+import { mismatchSummary, shownFlagParams } from '../../../domain/exchange.ts';
 import { label } from '../../http/labels.ts';
 import { applicantNameShown } from './applicant.ts';
 import { isMessageKey, translate, type Lang } from '../../http/messages.ts';
@@ -13,7 +14,9 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 /** A flag's reason in words (od.cases.flag.<type> with its parameters), or its type's name. */
 export function flagReason(type: string, params: Record<string, unknown>, lang: Lang): string {
   const key = `od.cases.flag.${type}`;
-  return isMessageKey(key) ? translate(key, lang, params) : label('caseFlagType', type, lang);
+  // A mismatch names the fields in the reader's language, personal values masked.
+  const words = type === 'upstream_mismatch' ? { ...params, summary: mismatchSummary(params, lang) } : params;
+  return isMessageKey(key) ? translate(key, lang, words) : label('caseFlagType', type, lang);
 }
 
 export function presentFlag(r: FlagListRow, lang: Lang) {
@@ -23,7 +26,7 @@ export function presentFlag(r: FlagListRow, lang: Lang) {
     type: f.type,
     level: f.level,
     reason: flagReason(f.type, f.params, lang),
-    params: f.params,
+    params: shownFlagParams(f.type, f.params),
     source: f.source,
     status: f.status,
     detectedAt: f.detectedAt.toISOString(),

@@ -1,5 +1,6 @@
 import { Tag, Tooltip } from 'antd';
-import type { TFunction } from 'i18next';
+import i18n, { type TFunction } from 'i18next';
+import { mismatchSummary } from '../../../domain/exchange.ts';
 import type {
   CaseClock,
   CaseDetailFlag,
@@ -152,6 +153,9 @@ export function flagReason(flag: Pick<CaseDetailFlag, 'type' | 'params'>, t: TFu
       .map((s) => caseLabel('stage', s))
       .join(t('common.listSeparator'));
   if (typeof p.event === 'string') p.event = caseLabel('eventKind', p.event);
+  // The fields by their names in the standard, in the reader's language (the stored summary has codes).
+  if (flag.type === 'upstream_mismatch')
+    p.summary = mismatchSummary(flag.params, i18n.language === 'en' ? 'en' : 'zh-CN');
   if (flag.type === 'poor_evaluation') {
     if (p.grade !== undefined) p.grade = gradeLabel(Number(p.grade));
     if (typeof p.stage === 'string') p.stage = caseLabel('evaluationStage', p.stage);
