@@ -125,6 +125,14 @@ export function RankingPage() {
     placeholderData: keepPreviousData,
   });
   const rows = result.data?.items ?? [];
+  // Equal figures share a rank (1, 2, 2, 4): the rank is one more than the rows with a different
+  // figure above it, in the order the server sorted by.
+  const sortKey = sort.replace('-', '') as RankingKey;
+  const ranks = rows.reduce<number[]>((out, r, i) => {
+    const same = i > 0 && rows[i - 1]![sortKey] === r[sortKey];
+    out.push(same ? out[i - 1]! : i + 1);
+    return out;
+  }, []);
 
   const setParam = (key: string, value: string | undefined) =>
     setParams(
@@ -157,7 +165,7 @@ export function RankingPage() {
       width: 56,
       fixed: 'left',
       align: 'right',
-      render: (_: unknown, _r, i) => i + 1,
+      render: (_: unknown, _r, i) => ranks[i],
     },
     {
       key: 'department',
