@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStages, matterCode } from '../src/domain/matters.ts';
@@ -468,6 +468,22 @@ describe('cases on the working-day clock', () => {
       message: '该办件的查询密码错误次数过多，已暂时锁定，请 15 分钟后再试',
     });
     expect(locked.json().fields).toBeUndefined();
+    // Each failed lookup and the lock are in the audit trail, never the password tried.
+    const trail = await ctx.services.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.target, c.caseNo),
+          inArray(auditLog.action, ['case.status.lookup', 'case.query.lock']),
+        ),
+      )
+      .orderBy(auditLog.seq);
+    expect(trail.map((r) => [r.action, r.result])).toEqual([
+      ...Array(4).fill(['case.status.lookup', 'failure']),
+      ['case.query.lock', 'success'],
+    ]);
+    expect(JSON.stringify(trail.map((r) => r.detail))).not.toContain(wrong);
     // … an unknown number locks the same way, so a lock tells nothing …
     for (let i = 0; i < 5; i++)
       await ctx.app.inject({

@@ -2,6 +2,8 @@
 export const casesLabels = {
   auditAction: {
     'case.intake': ['收件', 'Case taken in'],
+    'case.status.lookup': ['办件进度查询', 'Case status looked up'],
+    'case.query.lock': ['办件查询密码锁定', 'Case query password locked'],
     'case.accepted': ['受理', 'Case accepted'],
     'case.refused': ['不予受理', 'Case refused'],
     'case.supplement_requested': ['补正告知', 'Supplement notice'],

@@ -303,6 +303,8 @@ export const casesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) =>
-      presentPublicStatus(await cases.publicStatus(request.body.caseNo, request.body.password)),
+      presentPublicStatus(
+        await cases.publicStatus(request.body.caseNo, request.body.password, actorOf(request)),
+      ),
   );
 };

@@ -632,12 +632,20 @@ export class CaseService {
   }
 
   /** The applicant's view, by case number and query password; the same refusal for either wrong. */
-  async publicStatus(caseNo: string, password: string) {
+  async publicStatus(caseNo: string, password: string, actor: Actor) {
     const row = await this.repo.byCaseNo(caseNo.trim());
     // The same answer, in the same time, whether the number or the password is wrong.
-    const ok = await this.queryPassword.verify(caseNo.trim(), row?.queryPasswordHash, password);
-    if (!row || !ok)
+    const ok = await this.queryPassword.verify(caseNo.trim(), row?.queryPasswordHash, password, actor);
+    if (!row || !ok) {
+      // Audited like a failed sign-in (the number as typed; never the password).
+      await this.deps.audit.record(actor, {
+        action: 'case.status.lookup',
+        target: caseNo.trim(),
+        result: 'failure',
+        detail: { reason: 'credentials' },
+      });
       throw new AppError('NOT_FOUND', {}, [{ path: 'caseNo', message: 'od.cases.statusNotFound' }]);
+    }
     return this.assemble(row, null);
   }
 

@@ -48,7 +48,7 @@ export class EvaluationService {
    */
   async submit(input: EvaluationInput, actor: Actor) {
     const c = await this.repo.caseByNo(input.caseNo);
-    const ok = await this.queryPassword.verify(input.caseNo, c?.queryPasswordHash, input.password);
+    const ok = await this.queryPassword.verify(input.caseNo, c?.queryPasswordHash, input.password, actor);
     if (!c || !ok) {
       await this.deps.audit.record(actor, {
         action: 'case.evaluation.create',

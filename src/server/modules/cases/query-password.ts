@@ -1,5 +1,6 @@
 import { dummyHash, verifyPassword } from '../../crypto/passwords.ts';
 import { AppError } from '../../http/errors.ts';
+import type { Actor } from '../audit/audit.service.ts';
 import { AuthRepo } from '../auth/auth.repo.ts';
 import type { ModuleDeps } from '../deps.ts';
 
@@ -17,7 +18,12 @@ export class QueryPasswordCheck {
   }
 
   /** True when the password is the case's; throws CASE_QUERY_LOCKED while the case number is locked. */
-  async verify(caseNo: string, hash: string | null | undefined, password: string): Promise<boolean> {
+  async verify(
+    caseNo: string,
+    hash: string | null | undefined,
+    password: string,
+    actor: Actor,
+  ): Promise<boolean> {
     const key = `case:${caseNo}`;
     const now = this.deps.clock.now();
     const seen = await this.failures.failures(key);
@@ -34,6 +40,12 @@ export class QueryPasswordCheck {
     if (row.count >= LOCKOUT_THRESHOLD) {
       const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000);
       await this.failures.setLock(this.deps.db, key, until);
+      // Audited like an account lock: someone is guessing this number's password.
+      await this.deps.audit.record(actor, {
+        action: 'case.query.lock',
+        target: caseNo,
+        detail: { until: until.toISOString(), failures: row.count },
+      });
       throw this.locked(until, now);
     }
     return false;
