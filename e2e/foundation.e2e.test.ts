@@ -17,7 +17,7 @@ let stopServer: () => void;
 
 beforeAll(async () => {
   const { env } = await freshInstall();
-  const server = await startServer({ ...env, LOGIN_RATE_LIMIT: '100' });
+  const server = await startServer({ ...env, LOGIN_RATE_LIMIT: '100', WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
   base = server.url;
   stopServer = () => server.child.kill('SIGTERM');
   browser = await launchChromium();

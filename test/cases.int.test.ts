@@ -397,7 +397,15 @@ describe('cases on the working-day clock', () => {
     const inbox = (await officer.request('GET', '/api/inbox?unread=true&pageSize=200')).json() as Json;
     const overdue = inbox.items.filter((m: Json) => m.kind === 'cases.overdue');
     expect(overdue).toHaveLength(1);
-    expect(overdue[0].title).toMatch(/^新增超期办件 \d+ 件，请于 \d{4}-\d{2}-\d{2} 前整改$/);
+    const raisedHere = await ctx.services.database.query(
+      `select f.id from case_flags f join departments d on d.id = f.department_id
+        where d.code = 'scj' and f.source = 'scan' and f.detected_at = $1`,
+      [clock.now()],
+    );
+    expect(raisedHere.length).toBeGreaterThan(0);
+    expect(overdue[0].title).toMatch(
+      new RegExp(`^新增超期办件 ${raisedHere.length} 件，请于 \\d{4}-\\d{2}-\\d{2} 前整改$`),
+    );
     const again = await ctx.services.cases.scan(clock.now());
     expect(again.flagged).toBe(0);
     const after = (await officer.request('GET', '/api/inbox?unread=true&pageSize=200')).json() as Json;

@@ -33,8 +33,10 @@ class RobotServer {
   }
 
   async stop() {
-    await new Promise((r) => this.server?.close(r));
-    this.server?.closeAllConnections();
+    const server = this.server;
+    const closed = new Promise((r) => server?.close(r));
+    server?.closeAllConnections(); // kept-alive connections too: the robot is gone
+    await closed;
     this.server = null;
   }
 
@@ -64,7 +66,7 @@ describe('chat-robot webhooks (消息推送)', () => {
 
   beforeAll(async () => {
     await robot.start();
-    ctx = await startTestApp({ clock });
+    ctx = await startTestApp({ clock, env: { WEBHOOK_ALLOWED_HOSTS: 'oapi.dingtalk.com,127.0.0.1' } });
     for (const c of ['scj', 'mzj']) dept[c] = (await ctx.services.repos.departments.byCode(c))!.id;
     admin = await signIn(ctx.app, 'admin');
     bureau = await signIn(ctx.app, 'bureau');
@@ -124,6 +126,7 @@ describe('chat-robot webhooks (消息推送)', () => {
       .where(and(eq(auditLog.action, 'notify.webhook.create'), eq(auditLog.target, scjRobot.id)));
     expect(records).toHaveLength(1);
     expect(JSON.stringify(records[0]!.detail)).not.toContain(TOKEN);
+    expect(JSON.stringify(records[0]!.detail)).not.toContain(SECRET);
     expect(records[0]!.detail).toMatchObject({ signed: true, departmentId: dept.scj });
   });
 
@@ -144,9 +147,19 @@ describe('chat-robot webhooks (消息推送)', () => {
       name: 'x',
       format: 'dingtalk',
       departmentId: null,
-      url: 'https://user:pw@robot.example/x',
+      url: 'https://user:pw@oapi.dingtalk.com/x',
     });
     expect(credentials.json().fields).toEqual([{ path: 'url', message: '地址中不能含用户名或密码' }]);
+    // Only the hosts operations allowed: never the internal network.
+    const internal = await admin.request('POST', '/api/notify/webhooks', {
+      name: 'x',
+      format: 'dingtalk',
+      departmentId: null,
+      url: 'http://10.0.0.8:5432/',
+    });
+    expect(internal.json().fields).toEqual([
+      { path: 'url', message: expect.stringMatching(/不在允许的机器人主机列表中/) },
+    ]);
     const unknownField = await admin.request('POST', '/api/notify/webhooks', {
       name: 'x',
       format: 'dingtalk',
@@ -164,7 +177,16 @@ describe('chat-robot webhooks (消息推送)', () => {
     ).toBe(404);
   });
 
-  it('sends a signed test message that the robot can verify', async () => {
+  it('sends a signed test message that the robot can verify, also after a change that leaves the secret out', async () => {
+    const renamed = await admin.request('PATCH', `/api/notify/webhooks/${scjRobot.id}`, {
+      name: '市场监管局审批群',
+    });
+    expect(renamed.json()).toMatchObject({
+      name: '市场监管局审批群',
+      signed: true,
+      enabled: true,
+      kinds: ['cases.', 'guides.'],
+    });
     const res = await admin.request('POST', `/api/notify/webhooks/${scjRobot.id}/test`);
     expect(res.json()).toEqual({ delivered: true, error: null });
     const [m] = robot.to('/scj');
@@ -210,6 +232,13 @@ describe('chat-robot webhooks (消息推送)', () => {
     });
     expect(district.statusCode, district.body).toBe(200);
     await ctx.database.db.transaction(async (tx) => {
+      // A body quoting people's notes stays in the platform; the robot gets the robot's body.
+      await ctx.services.notify.toRole(tx, 'bureau_admin', {
+        kind: 'cases.flag.explained',
+        title: '整改待审核',
+        body: '说明：申请人王五已补交',
+        robotBody: '请在平台中审核。',
+      });
       await ctx.services.notify.toRoles(
         tx,
         ['dept_case_officer', 'dept_case_approver'],
@@ -221,11 +250,13 @@ describe('chat-robot webhooks (消息推送)', () => {
         title: '数据资源待审核',
       });
     });
-    expect(await deliver()).toMatchObject({ delivered: 2 });
+    expect(await deliver()).toMatchObject({ delivered: 3 });
     expect(robot.to('/mzj').map((m) => m.body.markdown.content)).toEqual([
       expect.stringContaining('新增超期办件 2 件'),
     ]);
-    expect(robot.to('/bureau').map((m) => m.body.markdown.title)).toEqual(['数据资源待审核']);
+    expect(robot.to('/bureau').map((m) => m.body.markdown.title)).toEqual(['整改待审核', '数据资源待审核']);
+    expect(robot.to('/bureau')[0]!.body.markdown.text).toContain('请在平台中审核。');
+    expect(JSON.stringify(robot.received)).not.toContain('王五');
     expect(robot.to('/scj')).toHaveLength(0);
     await admin.request('DELETE', `/api/notify/webhooks/${district.json().id}`);
     robot.received = [];
@@ -247,7 +278,8 @@ describe('chat-robot webhooks (消息推送)', () => {
       .from(webhookDeliveries)
       .where(eq(webhookDeliveries.title, '整改被退回 A'));
     expect(row!.attempts).toBe(1);
-    expect(row!.lastError).toMatch(/^unreachable: ECONNREFUSED/);
+    // Refused, or the kept-alive connection cut: either way the robot is down.
+    expect(row!.lastError).toMatch(/^unreachable: (ECONNREFUSED|UND_ERR_SOCKET)$/);
     expect(row!.nextAttemptAt.getTime()).toBe(clock.now().getTime() + 30_000);
     // Not due yet: nothing is tried.
     expect(await deliver()).toMatchObject({ delivered: 0, failed: 0 });
@@ -298,8 +330,20 @@ describe('chat-robot webhooks (消息推送)', () => {
   });
 
   it('sends nothing to a disabled robot, and removes a robot with its outbox (audited)', async () => {
+    // A message queued before the robot is disabled waits; one queued after is not queued at all.
+    await ctx.database.db.transaction((tx) =>
+      ctx.services.notify.toRole(
+        tx,
+        'dept_case_officer',
+        { kind: 'cases.overdue', title: '停用前' },
+        dept.mzj,
+      ),
+    );
     const off = await admin.request('PATCH', `/api/notify/webhooks/${mzjRobot.id}`, { enabled: false });
-    expect(off.json()).toMatchObject({ enabled: false, name: '民政局工作群' });
+    // A change names only what it changes: the kinds stay as they were.
+    expect(off.json()).toMatchObject({ enabled: false, name: '民政局工作群', kinds: ['cases.'] });
+    expect(await deliver()).toMatchObject({ delivered: 0 });
+    expect(robot.to('/mzj')).toHaveLength(0);
     await ctx.database.db.transaction((tx) =>
       ctx.services.notify.toRole(
         tx,
@@ -310,6 +354,10 @@ describe('chat-robot webhooks (消息推送)', () => {
     );
     expect(await deliver()).toMatchObject({ delivered: 0 });
     expect(robot.to('/mzj')).toHaveLength(0);
+    const on = await admin.request('PATCH', `/api/notify/webhooks/${mzjRobot.id}`, { enabled: true });
+    expect(on.json()).toMatchObject({ enabled: true, pending: 1 });
+    expect(await deliver()).toMatchObject({ delivered: 1 });
+    expect(robot.to('/mzj').map((m) => m.body.markdown.content)).toEqual([expect.stringContaining('停用前')]);
     const del = await admin.request('DELETE', `/api/notify/webhooks/${scjRobot.id}`);
     expect(del.json()).toEqual({ deleted: true });
     const left = await ctx.database.db

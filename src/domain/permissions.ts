@@ -180,6 +180,7 @@ export const NEVER_DELEGATED: readonly Permission[] = [
   'roles.manage',
   'api_clients.manage',
   'notify.webhooks',
+  'cases.unmask',
   'users.manage',
   'users.edit',
   'users.lock',

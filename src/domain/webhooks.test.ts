@@ -12,6 +12,7 @@ import {
   WEBHOOK_KEYWORD,
 } from './webhooks.ts';
 
+const HOSTS = ['oapi.dingtalk.com', 'qyapi.weixin.qq.com'];
 const notice = {
   kind: 'guides.inspection',
   title: '办事指南检查：本部门 3 个事项发现 2 个问题',
@@ -55,6 +56,21 @@ describe('chat-robot webhooks', () => {
     expect(wecom.markdown.content).not.toContain('](');
   });
 
+  it('keeps names typed by people inert (no link, image or HTML) and keeps a public address prefix', () => {
+    const text = webhookMarkdown(
+      {
+        kind: 'dataset.changed',
+        title: '数据资源「![x](http://t/p.png)」',
+        body: '[点我](http://evil) <b>x</b>',
+        link: '/catalog/1',
+      },
+      'https://gov.example/od/',
+    );
+    expect(text).not.toMatch(/!\[|\]\(http:\/\/evil|<b>/);
+    expect(text).toContain('［点我］(http://evil)');
+    expect(text).toContain('(https://gov.example/od/catalog/1)');
+  });
+
   it('delivers only on errcode 0 and records codes, never messages', () => {
     expect(robotError(200, { errcode: 0, errmsg: 'ok' })).toBeNull();
     expect(robotError(200, { errcode: 310000, errmsg: 'sign not match, more: [...]' })).toBe(
@@ -83,13 +99,26 @@ describe('chat-robot webhooks', () => {
     );
   });
 
-  it('accepts web addresses, https only in production, and no credentials', () => {
-    expect(webhookUrlProblems('https://oapi.dingtalk.com/robot/send?access_token=x', true)).toEqual([]);
-    expect(webhookUrlProblems('http://10.0.0.5:8080/hook', false)).toEqual([]);
-    expect(webhookUrlProblems('http://10.0.0.5:8080/hook', true)).toEqual(['httpsOnly']);
-    expect(webhookUrlProblems('ftp://x/y', false)).toEqual(['notAUrl']);
-    expect(webhookUrlProblems('not a url', false)).toEqual(['notAUrl']);
-    expect(webhookUrlProblems('https://u:p@x.example/h', false)).toEqual(['credentials']);
+  it('accepts web addresses on the allowed hosts, https only in production, and no credentials', () => {
+    // The internal network, the metadata address and look-alike hosts are refused.
+    for (const url of [
+      'http://127.0.0.1:5432/',
+      'http://169.254.169.254/latest/meta-data',
+      'https://oapi.dingtalk.com.evil.example/robot/send',
+      'http://[::1]/x',
+    ])
+      expect(webhookUrlProblems(url, false, HOSTS), url).toContain('hostNotAllowed');
+    expect(webhookUrlProblems('https://OAPI.DingTalk.com/robot/send', true, HOSTS)).toEqual([]);
+    expect(webhookUrlProblems('https://oapi.dingtalk.com/robot/send?access_token=x', true, HOSTS)).toEqual(
+      [],
+    );
+    expect(webhookUrlProblems('http://10.0.0.5:8080/hook', false, [...HOSTS, '10.0.0.5'])).toEqual([]);
+    expect(webhookUrlProblems('http://10.0.0.5:8080/hook', true, [...HOSTS, '10.0.0.5'])).toEqual([
+      'httpsOnly',
+    ]);
+    expect(webhookUrlProblems('ftp://x/y', false, HOSTS)).toEqual(['notAUrl']);
+    expect(webhookUrlProblems('not a url', false, HOSTS)).toEqual(['notAUrl']);
+    expect(webhookUrlProblems('https://u:p@oapi.dingtalk.com/h', false, HOSTS)).toEqual(['credentials']);
   });
 
   it('shows an address without its token', () => {

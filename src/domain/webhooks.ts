@@ -39,13 +39,25 @@ export function webhookTarget(
   return u.toString();
 }
 
+/** Full-width stand-ins for the characters that make links, images and HTML in markdown. */
+const INERT: Record<string, string> = { '[': '［', ']': '］', '<': '＜', '>': '＞' };
+
+/**
+ * Text as inert text in markdown: names typed by people (a dataset's, a matter's) must not become a
+ * link, an image or HTML in a chat group. (Robots render no backslash escapes: full-width look-alikes.)
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[[\]<>]/g, (c) => INERT[c]!);
+}
+
 /** Markdown both robots render: the title as a heading, the body, a link back, the keyword. */
 export function webhookMarkdown(notice: WebhookNotice, publicUrl: string | null): string {
-  const lines = [`#### ${notice.title}`];
-  if (notice.body) lines.push('', notice.body);
+  const lines = [`#### ${markdownText(notice.title)}`];
+  if (notice.body) lines.push('', markdownText(notice.body));
+  // Appended to the public address as it is, so that a path prefix (https://host/od) is kept.
   if (notice.link && publicUrl)
-    lines.push('', `[在平台中查看 / Open](${new URL(notice.link, publicUrl).toString()})`);
-  else if (notice.link) lines.push('', `平台路径 / path: ${notice.link}`);
+    lines.push('', `[在平台中查看 / Open](${publicUrl.replace(/\/+$/, '')}${notice.link})`);
+  else if (notice.link) lines.push('', `平台路径 / path: ${markdownText(notice.link)}`);
   lines.push('', `> ${WEBHOOK_KEYWORD} 开放区县数字政府平台`);
   return lines.join('\n');
 }
@@ -82,8 +94,15 @@ export function webhookTakes(kinds: readonly string[], kind: string): boolean {
   return kinds.length === 0 || kinds.some((k) => (k.endsWith('.') ? kind.startsWith(k) : kind === k));
 }
 
-/** What is wrong with a robot address: a web address, https in production, no credentials in it. */
-export function webhookUrlProblems(url: string, production: boolean): string[] {
+/**
+ * What is wrong with a robot address: a web address, https in production, no credentials in it, and
+ * a host on the allowed list (so that the platform cannot be pointed at the internal network).
+ */
+export function webhookUrlProblems(
+  url: string,
+  production: boolean,
+  allowedHosts: readonly string[],
+): string[] {
   let u: URL;
   try {
     u = new URL(url);
@@ -94,6 +113,8 @@ export function webhookUrlProblems(url: string, production: boolean): string[] {
   if (u.protocol !== 'https:' && u.protocol !== 'http:') problems.push('notAUrl');
   else if (production && u.protocol !== 'https:') problems.push('httpsOnly');
   if (u.username || u.password) problems.push('credentials');
+  if (!problems.includes('notAUrl') && !allowedHosts.includes(u.hostname.toLowerCase()))
+    problems.push('hostNotAllowed');
   return problems;
 }
 

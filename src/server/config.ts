@@ -62,6 +62,19 @@ const envSchema = z.object({
     .optional(),
   /** The bearer token the provincial library expects (a secret: never logged). */
   PROVINCE_TOKEN: z.string().min(16).optional(),
+  /**
+   * The hosts chat robots may be posted to (comma-separated): the platform posts nowhere else, so a
+   * robot address cannot point it at the internal network.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('oapi.dingtalk.com,qyapi.weixin.qq.com')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -36,6 +36,12 @@ export function applicantNameShown(type: ApplicantIdentity['type'], name: string
 
 /** The applicant's phone as staff see it by default: masked (`138****1234`), or null when none was given. */
 export function applicantPhoneShown(config: Config, token: string | null): string | null {
-  const phone = unsealField(config, token);
-  return phone === null ? null : maskPhone(phone);
+  try {
+    const phone = unsealField(config, token);
+    return phone === null ? null : maskPhone(phone);
+  } catch {
+    // A sealed value that no longer opens (a changed FIELD_KEY) must not take the case page down;
+    // the unmask, which needs the value, still fails loudly.
+    return null;
+  }
 }

@@ -737,51 +737,64 @@ export class CaseService {
     const raisedBy = new Map<string, number>();
     let after: string | null = null;
     const { index } = await this.calendarIndex();
-    for (;;) {
-      const batch = await this.repo.newlyOverdue(today, after, 500);
-      if (!batch.length) break;
-      after = batch[batch.length - 1]!.id;
-      await this.deps.db.transaction(async (tx) => {
-        for (const c of batch) {
-          const row = (await this.repo.byId(c.id, null, tx))!;
-          const { committed, statutory } = this.clocksOf(row, index);
-          const type = statutory.overdue ? 'overdue_statutory' : 'overdue_committed';
-          const clock: ClockResult = statutory.overdue ? statutory : committed;
-          if (!clock.overdue || !clock.due) continue;
-          const r = await caseFlagStore.raise(tx, c, {
-            type,
-            params: { due: clock.due, days: clock.overdueDays },
-            source: 'scan',
-            at: now,
-            dueOn,
-            actorName: 'cases.scan',
-          });
-          if (r.raised) {
-            flagged++;
-            raisedBy.set(c.departmentId, (raisedBy.get(c.departmentId) ?? 0) + 1);
+    try {
+      for (;;) {
+        const batch = await this.repo.newlyOverdue(today, after, 500);
+        if (!batch.length) break;
+        after = batch[batch.length - 1]!.id;
+        const raised = await this.deps.db.transaction(async (tx) => {
+          const byDepartment = new Map<string, number>();
+          for (const c of batch) {
+            const row = (await this.repo.byId(c.id, null, tx))!;
+            const { committed, statutory } = this.clocksOf(row, index);
+            const type = statutory.overdue ? 'overdue_statutory' : 'overdue_committed';
+            const clock: ClockResult = statutory.overdue ? statutory : committed;
+            if (!clock.overdue || !clock.due) continue;
+            const r = await caseFlagStore.raise(tx, c, {
+              type,
+              params: { due: clock.due, days: clock.overdueDays },
+              source: 'scan',
+              at: now,
+              dueOn,
+              actorName: 'cases.scan',
+            });
+            if (r.raised) byDepartment.set(c.departmentId, (byDepartment.get(c.departmentId) ?? 0) + 1);
           }
+          return byDepartment;
+        });
+        // Counted once committed: a batch that failed raised nothing.
+        for (const [departmentId, n] of raised) {
+          flagged += n;
+          raisedBy.set(departmentId, (raisedBy.get(departmentId) ?? 0) + n);
         }
-      });
-      if (batch.length < 500) break;
+        if (batch.length < 500) break;
+      }
+    } finally {
+      // One notice per department and scan (inbox and chat robots) for the flags that committed, even
+      // when a later batch failed; a crash before this loses the notice, never a flag.
+      if (raisedBy.size) await this.announceOverdue(raisedBy, dueOn);
     }
-    // One notice per department and scan (to its inbox and chat robots), after the flags: a crash
-    // in between loses the notice, never a flag, and the supervision list shows the flags anyway.
-    if (raisedBy.size)
-      await this.deps.db.transaction(async (tx) => {
-        for (const [departmentId, n] of raisedBy)
-          await this.deps.notify.toRoles(
-            tx,
-            DEPARTMENT_CASE_ROLES,
-            {
-              kind: 'cases.overdue',
-              title: `新增超期办件 ${n} 件，请于 ${dueOn} 前整改`,
-              body: `New overdue cases: ${n}. Explain or correct each by ${dueOn}.`,
-              link: '/supervision?status=open',
-            },
-            departmentId,
-          );
-      });
     return { recomputed, flagged };
+  }
+
+  private async announceOverdue(raisedBy: Map<string, number>, dueOn: IsoDate | null) {
+    await this.deps.db.transaction(async (tx) => {
+      for (const [departmentId, n] of raisedBy)
+        await this.deps.notify.toRoles(
+          tx,
+          DEPARTMENT_CASE_ROLES,
+          {
+            kind: 'cases.overdue',
+            // Without next year's calendar the rectification date is not known yet.
+            title: dueOn ? `新增超期办件 ${n} 件，请于 ${dueOn} 前整改` : `新增超期办件 ${n} 件，请及时整改`,
+            body: dueOn
+              ? `New overdue cases: ${n}. Explain or correct each by ${dueOn}.`
+              : `New overdue cases: ${n}. Explain or correct each.`,
+            link: '/supervision?status=open',
+          },
+          departmentId,
+        );
+    });
   }
 }
 

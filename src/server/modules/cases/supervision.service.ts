@@ -174,6 +174,7 @@ export class SupervisionService {
         kind: 'cases.flag.explained',
         title: `整改待审核：${row.case.caseNo}（${what}）`,
         body: `${row.departmentName}提交了${label('rectifyKind', String(input.kind), 'zh-CN')}：${input.note}`,
+        robotBody: `${row.departmentName}提交了${label('rectifyKind', String(input.kind), 'zh-CN')}，请在平台中审核。`,
         link: `/supervision/flags/${id}`,
       });
       await this.deps.audit.append(tx, actor, {
@@ -222,6 +223,7 @@ export class SupervisionService {
           kind: 'cases.flag.rejected',
           title: `整改被退回：${row.case.caseNo}（${label('caseFlagType', row.flag.type, 'zh-CN')}）`,
           body: `请于 ${dueOn} 前重新整改。审核意见：${note}`,
+          robotBody: `请于 ${dueOn} 前重新整改，审核意见见平台。`,
           link: `/supervision/flags/${id}`,
         };
         await this.deps.notify.toRoles(tx, DEPARTMENT_CASE_ROLES, notice, row.flag.departmentId);

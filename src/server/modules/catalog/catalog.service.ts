@@ -364,6 +364,7 @@ export class CatalogService {
           kind: 'dataset.changed',
           title: `数据资源「${values.name}」已更新为第 ${change.version} 版`,
           body: `${current.departmentName}：${change.paths.join('、')}${changeNote ? `（${changeNote}）` : ''}`,
+          robotBody: `${current.departmentName}：${change.paths.join('、')}`,
           link: linkTo(id),
         });
       }
@@ -538,7 +539,7 @@ export class CatalogService {
       await this.deps.notify.toRole(
         tx,
         'dept_data_officer',
-        { ...toProvider[action], body: comment ?? d.code, link },
+        { ...toProvider[action], body: comment ?? d.code, robotBody: d.code, link },
         d.departmentId,
       );
   }

@@ -97,6 +97,7 @@ export class CensusService {
             kind: 'census.round',
             title: `数据资源普查：${round.title}`,
             body: `请于 ${deadline} 前确认、更正或补充本部门的信息系统和数据资源，并提交普查答复。${round.note}`,
+            robotBody: `请于 ${deadline} 前确认、更正或补充本部门的信息系统和数据资源，并提交普查答复。`,
             link: `/registry/census/${round.id}`,
           },
           departmentId,
@@ -231,6 +232,7 @@ export class CensusService {
         kind: 'census.submitted',
         title: `${ret.departmentName}已提交普查答复：${round.title}`,
         body: note ?? '',
+        robotBody: '',
         link: `/registry/census/${id}`,
       });
     });

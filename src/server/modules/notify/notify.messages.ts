@@ -9,6 +9,10 @@ export const notifyMessages = {
     'Production sends to https addresses only (a robot address carries its access token)',
   ],
   'od.notify.credentials': ['地址中不能含用户名或密码', 'The address may not carry a user name or password'],
+  'od.notify.hostNotAllowed': [
+    '该地址的主机不在允许的机器人主机列表中（WEBHOOK_ALLOWED_HOSTS，由运维人员配置）',
+    "The address's host is not among the allowed robot hosts (WEBHOOK_ALLOWED_HOSTS, set by operations)",
+  ],
   'od.notify.unknownDepartment': ['部门不存在', 'No such department'],
   'od.notify.secretWecom': ['企业微信群机器人不使用加签密钥', 'WeCom group robots take no signing secret'],
 } as const satisfies Record<string, readonly [string, string]>;

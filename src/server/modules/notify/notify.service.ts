@@ -9,6 +9,11 @@ export interface Notice {
   title: string;
   body?: string;
   link?: string | null;
+  /**
+   * What chat robots get instead of `body` when the body quotes people's free text (a reviewer's
+   * note may name an applicant, and a chat service is outside the platform).
+   */
+  robotBody?: string;
 }
 
 /**
@@ -66,7 +71,7 @@ export class NotifyService {
           webhookId: w.id,
           kind: notice.kind,
           title: notice.title,
-          body: notice.body ?? '',
+          body: notice.robotBody ?? notice.body ?? '',
           link: notice.link ?? null,
           createdAt,
           nextAttemptAt: createdAt,

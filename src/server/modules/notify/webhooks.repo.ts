@@ -116,10 +116,12 @@ export class WebhooksRepo {
           webhookId: webhookDeliveries.webhookId,
         })
         .from(webhookDeliveries)
-        .where(and(pending, lte(webhookDeliveries.nextAttemptAt, now)))
+        // A disabled robot's messages wait until it is enabled again.
+        .innerJoin(notifyWebhooks, eq(notifyWebhooks.id, webhookDeliveries.webhookId))
+        .where(and(pending, lte(webhookDeliveries.nextAttemptAt, now), eq(notifyWebhooks.enabled, true)))
         .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
         .limit(limit)
-        .for('update', { skipLocked: true });
+        .for('update', { of: webhookDeliveries, skipLocked: true });
       if (!rows.length) return [];
       await tx
         .update(webhookDeliveries)
@@ -148,14 +150,15 @@ export class WebhooksRepo {
     await this.db
       .update(webhookDeliveries)
       .set({ deliveredAt: at, attempts: sql`${webhookDeliveries.attempts} + 1`, lastError: null })
-      .where(eq(webhookDeliveries.id, id));
+      .where(and(eq(webhookDeliveries.id, id), pending));
   }
 
   async failed(id: number, attempts: number, error: string, next: Date | null, at: Date) {
     await this.db
       .update(webhookDeliveries)
       .set({ attempts, lastError: error, ...(next ? { nextAttemptAt: next } : { gaveUpAt: at }) })
-      .where(eq(webhookDeliveries.id, id));
+      // A slow worker whose lease ran out must not overwrite another worker's delivery.
+      .where(and(eq(webhookDeliveries.id, id), pending));
   }
 
   async deliveries(webhookId: string, page: number, pageSize: number) {
@@ -179,6 +182,15 @@ export class WebhooksRepo {
       .update(webhookDeliveries)
       .set({ gaveUpAt: null, attempts: 0, nextAttemptAt: now })
       .where(and(eq(webhookDeliveries.webhookId, webhookId), isNotNull(webhookDeliveries.gaveUpAt)))
+      .returning({ id: webhookDeliveries.id });
+    return rows.length;
+  }
+
+  /** Drops a robot's undelivered messages (it moved to another department's group). */
+  async dropPending(tx: DbOrTx, webhookId: string): Promise<number> {
+    const rows = await tx
+      .delete(webhookDeliveries)
+      .where(and(eq(webhookDeliveries.webhookId, webhookId), isNull(webhookDeliveries.deliveredAt)))
       .returning({ id: webhookDeliveries.id });
     return rows.length;
   }

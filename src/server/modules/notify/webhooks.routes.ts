@@ -12,16 +12,23 @@ const noticeKind = z
   .regex(/^[a-z_]+(\.[a-z_]+)*\.?$/)
   .max(60);
 
-const webhookInput = z.strictObject({
+// No defaults here: a PATCH must leave out what it does not change (zod's .partial() would still fill
+// defaults in), so the defaults belong to the create body alone.
+const webhookFields = z.strictObject({
   name: z.string().trim().min(1).max(80),
   format: z.enum(WEBHOOK_FORMATS),
   departmentId: z.uuid().nullable(),
   /** The robot's address with its access token; written, never read back. */
   url: z.string().trim().min(1).max(2000),
   /** DingTalk's signing secret (加签, starts with SEC); written, never read back; null: none. */
-  secret: z.string().trim().min(1).max(200).nullable().default(null),
-  kinds: z.array(noticeKind).max(50).default([]),
-  enabled: z.boolean().default(true),
+  secret: z.string().trim().min(1).max(200).nullable(),
+  kinds: z.array(noticeKind).max(50),
+  enabled: z.boolean(),
+});
+const webhookInput = webhookFields.extend({
+  secret: webhookFields.shape.secret.default(null),
+  kinds: webhookFields.shape.kinds.default([]),
+  enabled: webhookFields.shape.enabled.default(true),
 });
 
 const webhookSchema = z
@@ -133,7 +140,7 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Change a chat robot (fields left out stay; a new address or secret replaces the old)',
         params: uuidParam,
-        body: webhookInput.partial(),
+        body: webhookFields.partial(),
         response: { 200: webhookSchema, ...commonErrors },
       },
     },

@@ -21,6 +21,8 @@ const ROUND_SIZE = 50;
 const CONCURRENCY = 4;
 const LEASE_MS = 5 * 60_000;
 const TIMEOUT_MS = 10_000;
+/** Rounds per run: a long backlog is worked off over several runs, so a graceful stop waits little. */
+const MAX_ROUNDS_PER_RUN = 10;
 /** 30 s doubling to an hour: 16 attempts span about nine and a half hours before giving up. */
 const RETRY_BASE_MS = 30_000;
 const RETRY_CAP_MS = 60 * 60_000;
@@ -80,7 +82,11 @@ export class WebhookService {
   private async problems(tx: Db, input: WebhookPatch, format: WebhookFormat): Promise<FieldProblem[]> {
     const problems: FieldProblem[] = [];
     if (input.url !== undefined)
-      for (const p of webhookUrlProblems(input.url, this.config.production))
+      for (const p of webhookUrlProblems(
+        input.url,
+        this.config.production,
+        this.config.WEBHOOK_ALLOWED_HOSTS,
+      ))
         problems.push({ path: 'url', message: `od.notify.${p}` });
     if (input.departmentId && !(await this.repo.departmentExists(tx, input.departmentId)))
       problems.push({ path: 'departmentId', message: 'od.notify.unknownDepartment' });
@@ -155,10 +161,13 @@ export class WebhookService {
         problems.push({ path: 'secret', message: 'od.notify.secretWecom' });
       if (problems.length) throw invalid(problems);
       const row = await this.repo.update(tx, id, { ...this.sealed(patch), updatedAt: this.clock.now() });
+      // Moved to another department's group: the old department's waiting notices are not for it.
+      const moved = patch.departmentId !== undefined && patch.departmentId !== before.departmentId;
+      const dropped = moved ? await this.repo.dropPending(tx, id) : 0;
       await this.audit.append(tx, actor, {
         action: 'notify.webhook.update',
         target: id,
-        detail: this.auditDetail(row!, Object.keys(patch)),
+        detail: { ...this.auditDetail(row!, Object.keys(patch)), dropped },
       });
       return row!;
     });
@@ -215,6 +224,9 @@ export class WebhookService {
     notice: WebhookNotice,
   ): Promise<PostResult> {
     const url = decryptField(this.keys, webhook.urlEnc);
+    // Checked again when posting: the allowed hosts may have been narrowed since the robot was saved.
+    if (webhookUrlProblems(url, this.config.production, this.config.WEBHOOK_ALLOWED_HOSTS).length)
+      return { delivered: false, error: 'address not allowed (WEBHOOK_ALLOWED_HOSTS, https in production)' };
     const secret = webhook.secretEnc ? decryptField(this.keys, webhook.secretEnc) : null;
     const publicUrl = this.config.PUBLIC_URL ?? null;
     let res: Response;
@@ -240,7 +252,7 @@ export class WebhookService {
    */
   async deliverNow(): Promise<{ delivered: number; failed: number; gaveUp: number }> {
     const out = { delivered: 0, failed: 0, gaveUp: 0 };
-    for (;;) {
+    for (let round = 0; round < MAX_ROUNDS_PER_RUN; round++) {
       const now = this.clock.now();
       const rows = await this.repo.claimDue(now, new Date(now.getTime() + LEASE_MS), ROUND_SIZE);
       if (!rows.length) return out;
@@ -248,6 +260,7 @@ export class WebhookService {
         await Promise.all(rows.slice(i, i + CONCURRENCY).map((row) => this.deliverOne(row, out)));
       if (rows.length < ROUND_SIZE) return out;
     }
+    return out;
   }
 
   private async deliverOne(row: ClaimedDelivery, out: { delivered: number; failed: number; gaveUp: number }) {
