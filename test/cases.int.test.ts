@@ -429,6 +429,7 @@ describe('cases on the working-day clock', () => {
     const seen = await mixed.request('GET', `/api/cases/${c.id}`);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().allowedActions).toEqual([]);
+    expect(seen.json().canUnmask).toBe(false);
     // … may not grant an extension (an approver's step) on the market regulator's case.
     const refused = await act(mixed, accepted, 'extended', { days: 2, reason: '需要现场核查' });
     expect(refused.statusCode).toBe(403);
@@ -437,6 +438,7 @@ describe('cases on the working-day clock', () => {
     expect(unmask.statusCode).toBe(404);
     const own = (await (await as('approver-scj')).request('GET', `/api/cases/${c.id}`)).json();
     expect(own.allowedActions).toContain('extended');
+    expect(own.canUnmask).toBe(true);
 
     // A department's case officer takes in its own department's matters only.
     const body = {

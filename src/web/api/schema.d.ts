@@ -2880,11 +2880,8 @@ export interface paths {
                         format?: "dingtalk" | "wecom";
                         departmentId?: string | null;
                         url?: string;
-                        /** @default null */
                         secret?: string | null;
-                        /** @default [] */
                         kinds?: string[];
-                        /** @default true */
                         enabled?: boolean;
                     };
                 };
@@ -10179,6 +10176,7 @@ export interface components {
                 reason: string;
             }[];
             allowedActions: ("submitted" | "accepted" | "refused" | "supplement_requested" | "supplement_received" | "special_started" | "special_ended" | "extended" | "reviewed" | "decided" | "completed" | "delivered" | "withdrawn")[];
+            canUnmask: boolean;
             calendarVersion: number;
         };
         CaseIntakeResultInput: {
@@ -11534,6 +11532,7 @@ export interface components {
                 reason: string;
             }[];
             allowedActions: ("submitted" | "accepted" | "refused" | "supplement_requested" | "supplement_received" | "special_started" | "special_ended" | "extended" | "reviewed" | "decided" | "completed" | "delivered" | "withdrawn")[];
+            canUnmask: boolean;
             calendarVersion: number;
         };
         CaseIntakeResult: {

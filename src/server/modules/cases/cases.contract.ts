@@ -254,6 +254,8 @@ export const caseDetail = caseListItem
     /** What is still missing while the case waits for supplements (the last notice's list). */
     supplementItems: z.array(supplementItem),
     allowedActions: z.array(z.enum(CASE_EVENT_KINDS)),
+    /** Whether this user may ask for the applicant in full on this case (`POST …/unmask`). */
+    canUnmask: z.boolean(),
     calendarVersion: z.number().int(),
   })
   .meta({ id: 'CaseDetail' });

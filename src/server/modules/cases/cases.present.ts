@@ -118,6 +118,7 @@ export function presentCaseDetail(a: Assembled) {
     })),
     supplementItems: pendingSupplements(a),
     allowedActions: a.allowedActions,
+    canUnmask: a.canUnmask,
     calendarVersion: a.calendarVersion,
   };
 }

@@ -476,6 +476,17 @@ export class CaseService {
   }
 
   /**
+   * Whether the user may see this case's applicant in full: the permission must come from a role that
+   * handles the case — a department role its own department's cases only, even beside a role that
+   * reads the whole district.
+   */
+  private mayUnmask(principal: Principal, departmentId: string): boolean {
+    return rolesOnCase(principal, principal.roles, departmentId).some((r) =>
+      hasPermission([r], 'cases.unmask'),
+    );
+  }
+
+  /**
    * The applicant's full name, ID number and phone for a holder of `cases.unmask` who gives a reason
    * (PI-1): the case in the same scope as its page (else 404), the record of who asked, why and for
    * which fields appended in the same transaction — never the values themselves.
@@ -483,15 +494,7 @@ export class CaseService {
   async unmask(principal: Principal, id: string, reason: string, actor: Actor) {
     return this.deps.db.transaction(async (tx) => {
       const row = await this.repo.byId(id, rowScope(principal), tx);
-      // The permission must come from a role that handles this case: a department role unmasks its
-      // own department's cases only, even when another role of the user reads the whole district.
-      if (
-        !row ||
-        !rolesOnCase(principal, principal.roles, row.departmentId).some((r) =>
-          hasPermission([r], 'cases.unmask'),
-        )
-      )
-        throw notFound();
+      if (!row || !this.mayUnmask(principal, row.departmentId)) throw notFound();
       const idNumber = unsealField(this.deps.config, row.applicantIdEnc);
       const phone = unsealField(this.deps.config, row.applicantPhoneEnc);
       const fields = ['name', ...(idNumber ? ['idNumber'] : []), ...(phone ? ['phone'] : [])];
@@ -564,6 +567,7 @@ export class CaseService {
       // Staff see the phone masked; the applicant's own view carries none.
       applicantPhoneMasked: principal ? applicantPhoneShown(this.deps.config, row.applicantPhoneEnc) : null,
       allowedActions: principal ? this.allowedActions(principal, row.departmentId, state, facts) : [],
+      canUnmask: principal ? this.mayUnmask(principal, row.departmentId) : false,
     };
   }
 

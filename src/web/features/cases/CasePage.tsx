@@ -21,7 +21,6 @@ import {
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors.ts';
-import { useAuth } from '../../app/auth.ts';
 import type { CaseApplicantUnmasked, CaseDetail, CaseEventKind } from '../../api/types.ts';
 import { caseLabel, gradeLabel } from '../../i18n/labels.ts';
 import { chinaDateTime } from '../../shared/chinaTime.ts';
@@ -71,7 +70,6 @@ function CaseHeader({
   onUnmasked: (a: CaseApplicantUnmasked) => void;
 }) {
   const { t } = useTranslation();
-  const { can } = useAuth();
   const openFlags = c.flags.filter((f) => f.status === 'open' || f.status === 'explained');
   return (
     <Card size="small" data-testid="case-header">
@@ -124,7 +122,7 @@ function CaseHeader({
                     {t('cases.detail.unmask.shown')}
                   </Tag>
                 ) : (
-                  can('cases.unmask') && <UnmaskApplicantButton detail={c} onUnmasked={onUnmasked} />
+                  c.canUnmask && <UnmaskApplicantButton detail={c} onUnmasked={onUnmasked} />
                 )}
               </span>
             ),
