@@ -1,3 +1,4 @@
+import { buildApp } from '../src/server/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthService } from '../src/server/modules/auth/auth.service.ts';
 import { FakeClock, signIn, startTestApp, type TestContext } from './harness.ts';
@@ -287,5 +288,37 @@ describe('rate limiting of sign-in', () => {
     expect(res.statusCode).toBe(429);
     expect(res.json().code).toBe('RATE_LIMITED');
     expect(res.headers['retry-after']).toBeDefined();
+  });
+
+  it('shares one budget between server processes on one database, and starts a new window when one ends', async () => {
+    // A second process: its own app and plugin instance on the same database, as behind a load balancer.
+    const second = await buildApp(ctx.services, { logger: false, serveWeb: false });
+    try {
+      const other = (app: typeof ctx.app) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'community-330105012001', password: 'Wrong@2026x' },
+        });
+      const codes = [];
+      for (const app of [ctx.app, second, ctx.app, second]) codes.push((await other(app)).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429]);
+      // Each route counts on its own: the status lookup is not limited by sign-ins.
+      const lookup = await second.inject({
+        method: 'POST',
+        url: '/api/public/case-status',
+        payload: { caseNo: 'NO-SUCH-CASE', password: '000000' },
+      });
+      expect(lookup.statusCode).toBe(404);
+      // When the window ends (moved back here instead of waiting a minute), the count starts again.
+      await ctx.database.query(`update rate_limits set reset_at = now() - interval '1 second'`);
+      expect((await other(second)).statusCode).toBe(401);
+      const [row] = await ctx.database.query<{ count: number }>(
+        `select count from rate_limits where key like '%community-330105012001%'`,
+      );
+      expect(row!.count).toBe(1);
+    } finally {
+      await second.close();
+    }
   });
 });

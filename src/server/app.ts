@@ -34,6 +34,7 @@ import { supervisionRoutes } from './modules/cases/supervision.routes.ts';
 import { provincialRoutes } from './modules/cases/provincial.routes.ts';
 import { censusRoutes } from './modules/census/census.routes.ts';
 import { mattersRoutes } from './modules/matters/matters.routes.ts';
+import { postgresRateLimitStore } from './http/rate-limit-store.ts';
 import { notifyRoutes } from './modules/notify/notify.routes.ts';
 import { webhooksRoutes } from './modules/notify/webhooks.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -109,6 +110,8 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   });
   await app.register(rateLimit, {
     global: false,
+    // Counted in PostgreSQL, so that every process behind a load balancer shares one budget.
+    store: postgresRateLimitStore(services.database.db),
     errorResponseBuilder: (_req, context) =>
       new AppError('RATE_LIMITED', { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
   });

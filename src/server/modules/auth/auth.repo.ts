@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { apiClients, apiTokens, loginFailures, sessions } from './auth.tables.ts';
+import { apiClients, apiTokens, loginFailures, rateLimits, sessions } from './auth.tables.ts';
 import { departments, users } from '../org/org.tables.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -101,7 +101,11 @@ export class AuthRepo {
         ),
       )
       .returning({ id: loginFailures.loginId });
-    return { sessions: s.length, tokens: t.length, failures: f.length };
+    const r = await this.db
+      .delete(rateLimits)
+      .where(lt(rateLimits.resetAt, now))
+      .returning({ key: rateLimits.key });
+    return { sessions: s.length, tokens: t.length, failures: f.length, rateLimits: r.length };
   }
 
   async apiClientByClientId(clientId: string) {

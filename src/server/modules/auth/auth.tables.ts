@@ -10,6 +10,16 @@ export const loginFailures = pgTable('login_failures', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
+/**
+ * Rate-limit windows per route and client address, shared by every server process (an in-memory
+ * count per process would give each address one budget per process behind a load balancer).
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
+});
+
 /** Server-side sessions; the cookie holds a random token, the table only its SM3 digest. */
 export const sessions = pgTable(
   'sessions',
