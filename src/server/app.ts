@@ -74,7 +74,7 @@ export async function buildApp(services: Services, opts: BuildAppOptions = {}): 
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(config.LOG_LEVEL),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: config.TRUST_PROXY as FastifyServerOptions['trustProxy'],
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     return503OnClosing: true,

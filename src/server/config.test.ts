@@ -76,6 +76,26 @@ describe('configuration', () => {
     );
   });
 
+  it('trusts no proxy, any proxy, a number of them, or the listed addresses and ranges', () => {
+    expect(loadConfig(keys).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ ...keys, TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ ...keys, TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ ...keys, TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,fd00::/8' }).TRUST_PROXY).toEqual([
+      '10.0.0.5',
+      '192.168.0.0/16',
+      'fd00::/8',
+    ]);
+    for (const bad of ['yes', '10.0.0.0/33', 'proxy.example', '10.0.0.5,', '1.2.3.4/8/1'])
+      expect(() => loadConfig({ ...keys, TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+  });
+
+  it('posts chat robots only to the listed hosts', () => {
+    expect(loadConfig(keys).WEBHOOK_ALLOWED_HOSTS).toEqual(['oapi.dingtalk.com', 'qyapi.weixin.qq.com']);
+    expect(
+      loadConfig({ ...keys, WEBHOOK_ALLOWED_HOSTS: ' DingTalk.example.gov.cn ,' }).WEBHOOK_ALLOWED_HOSTS,
+    ).toEqual(['dingtalk.example.gov.cn']);
+  });
+
   it('generates local keys once for development, outside the database', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'od-config-'));
     const a = loadConfig({ DATA_DIR: dir });

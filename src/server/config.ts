@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -75,10 +76,27 @@ const envSchema = z.object({
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /**
+   * Whose X-Forwarded-For to believe: `false`, `true` (any hop: only when nothing but the proxy can
+   * reach the server), the number of proxies in front, or their addresses and CIDR ranges
+   * (comma-separated) — a client cannot then choose the address its rate limit is counted on.
+   */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .refine(
+      (v) => /^(true|false|\d{1,2})$/.test(v) || v.split(',').every((a) => isProxyAddress(a.trim())),
+      'true, false, a number of proxies, or comma-separated proxy addresses or CIDR ranges',
+    )
+    .transform((v): boolean | number | string[] =>
+      v === 'true'
+        ? true
+        : v === 'false'
+          ? false
+          : /^\d+$/.test(v)
+            ? Number(v)
+            : v.split(',').map((a) => a.trim()),
+    ),
   SEED_DEMO: z
     .enum(['auto', 'true', 'false'])
     .default('auto')
@@ -91,6 +109,14 @@ const envSchema = z.object({
     .min(1024)
     .default(2 * 1024 * 1024),
 });
+
+/** An IP address or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+function isProxyAddress(a: string): boolean {
+  const [ip, bits, extra] = a.split('/');
+  const v = isIP(ip ?? '');
+  if (!v || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128));
+}
 
 export type Env = z.infer<typeof envSchema>;
 
