@@ -139,6 +139,11 @@ describe('applicants’ personal data masked by default, unmasked with a permiss
       await window.request('GET', `/api/cases?q=${encodeURIComponent(NAME.slice(0, 2))}`)
     ).json() as Json;
     expect(part.items).toEqual([]);
+    // An organisation is not personal data: part of its name finds it.
+    const byOrg = (
+      await window.request('GET', `/api/cases?q=${encodeURIComponent('明月科技')}`)
+    ).json() as Json;
+    expect(byOrg.items.map((i: Json) => i.applicantName)).toContain('杭州明月科技有限公司');
     const exported = await window.request('GET', `/api/cases/export.xlsx?q=${person.caseNo}`);
     expect(exported.statusCode).toBe(200);
     const sheet = await workbookText(exported.rawPayload);

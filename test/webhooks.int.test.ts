@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../src/server/modules/audit/audit.tables.ts';
 import { webhookDeliveries } from '../src/server/modules/notify/notify.tables.ts';
@@ -206,7 +206,7 @@ describe('chat-robot webhooks (消息推送)', () => {
     const pending = await ctx.database.db
       .select()
       .from(webhookDeliveries)
-      .where(eq(webhookDeliveries.webhookId, scjRobot.id));
+      .where(and(eq(webhookDeliveries.webhookId, scjRobot.id), isNull(webhookDeliveries.deliveredAt)));
     expect(pending.map((d) => d.kind)).toEqual(['guides.inspection']);
     const out = await deliver();
     expect(out).toMatchObject({ delivered: 1, failed: 0 });

@@ -2667,6 +2667,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Webhook"][];
+                            linksBack: boolean;
                         };
                     };
                 };

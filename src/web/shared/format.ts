@@ -1,8 +1,9 @@
-import dayjs from 'dayjs';
+import { chinaDateTime } from './chinaTime.ts';
 
-/** A timestamp in the user's time zone; `seconds: false` for lists where the minute is enough. */
+/**
+ * A timestamp in China time, whatever the browser's zone: every page shows the district's clock (a
+ * browser set to another zone showed the audit log hours apart from the case pages).
+ */
 export function formatDateTime(value: string | null | undefined, { seconds = true } = {}): string {
-  if (!value) return '';
-  const d = dayjs(value);
-  return d.isValid() ? d.format(seconds ? 'YYYY-MM-DD HH:mm:ss' : 'YYYY-MM-DD HH:mm') : value;
+  return chinaDateTime(value, { seconds });
 }

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzl
 import type { CaseEvent } from '../../../domain/cases.ts';
 import type { CaseProjection } from '../../../domain/case-projection.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
-import { startsWith } from '../../db/patterns.ts';
+import { contains, startsWith } from '../../db/patterns.ts';
 import { matters } from '../matters/matters.tables.ts';
 import { departments, installationMeta, regions, users } from '../org/org.tables.ts';
 import type { RowScope } from '../org/users.repo.ts';
@@ -249,9 +249,12 @@ export class CaseRepo {
       f.channel ? eq(cases.channel, f.channel as CaseRow['channel']) : undefined,
       f.regionCode ? startsWith(cases.regionCode, f.regionCode) : undefined,
       f.internal === undefined ? undefined : eq(cases.internal, f.internal),
-      // A name matches whole: lists show names masked, and a part-match extended a character at a time
-      // would spell out a masked name to a reader who may not unmask it.
-      q ? sql`(${startsWith(cases.caseNo, q)} or ${eq(cases.applicantName, q)})` : undefined,
+      // A person's name matches whole: lists show it masked, and a part-match extended a character at
+      // a time would spell it out to a reader who may not unmask it. Organisations match in part.
+      q
+        ? sql`(${startsWith(cases.caseNo, q)} or ${eq(cases.applicantName, q)}
+               or (${cases.applicantType} <> 'person' and ${contains(cases.applicantName, q)}))`
+        : undefined,
     );
   }
 

@@ -13,6 +13,14 @@ export const notifyMessages = {
     '该地址的主机不在允许的机器人主机列表中（WEBHOOK_ALLOWED_HOSTS，由运维人员配置）',
     "The address's host is not among the allowed robot hosts (WEBHOOK_ALLOWED_HOSTS, set by operations)",
   ],
+  'od.notify.unknownKind': [
+    '没有这类通知；可选：办事指南检查（guides.）、办件督办（cases.）、数据资源目录（dataset.）、普查（census.）、信息系统（registry.）',
+    'No such kind of notice; choose guide inspection (guides.), cases (cases.), catalogue (dataset.), census (census.) or registry (registry.)',
+  ],
+  'od.notify.secretFormat': [
+    '钉钉加签密钥以 SEC 开头（在机器人安全设置中复制）',
+    "A DingTalk signing secret starts with SEC (copy it from the robot's security settings)",
+  ],
   'od.notify.unknownDepartment': ['部门不存在', 'No such department'],
   'od.notify.secretWecom': ['企业微信群机器人不使用加签密钥', 'WeCom group robots take no signing secret'],
 } as const satisfies Record<string, readonly [string, string]>;

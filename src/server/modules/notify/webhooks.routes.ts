@@ -1,16 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WEBHOOK_FORMATS } from '../../../domain/webhooks.ts';
+import { isNoticeKind, WEBHOOK_FORMATS } from '../../../domain/webhooks.ts';
 import { access, actorOf } from '../../http/access.ts';
 import { commonErrors, listOf, pageQuery, uuidParam } from '../../http/contract.ts';
 import type { WebhookRow } from './webhooks.repo.ts';
 
 /** A notice kind (`guides.inspection`) or a family of them (`cases.`). */
-const noticeKind = z
-  .string()
-  .trim()
-  .regex(/^[a-z_]+(\.[a-z_]+)*\.?$/)
-  .max(60);
+const noticeKind = z.string().trim().max(60).refine(isNoticeKind, 'od.notify.unknownKind');
 
 // No defaults here: a PATCH must leave out what it does not change (zod's .partial() would still fill
 // defaults in), so the defaults belong to the create body alone.
@@ -112,10 +108,20 @@ export const webhooksRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Chat robots and their outbox',
-        response: { 200: z.object({ items: z.array(webhookSchema) }), ...commonErrors },
+        response: {
+          200: z.object({
+            items: z.array(webhookSchema),
+            /** Whether PUBLIC_URL is set: without it, messages cannot link back to the platform. */
+            linksBack: z.boolean(),
+          }),
+          ...commonErrors,
+        },
       },
     },
-    async () => ({ items: (await webhooks.list()).map((r) => presentWebhook(r.webhook, r)) }),
+    async () => ({
+      items: (await webhooks.list()).map((r) => presentWebhook(r.webhook, r)),
+      linksBack: !!app.services.config.PUBLIC_URL,
+    }),
   );
 
   app.post(

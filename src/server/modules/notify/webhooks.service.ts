@@ -92,6 +92,8 @@ export class WebhookService {
       problems.push({ path: 'departmentId', message: 'od.notify.unknownDepartment' });
     if (format === 'wecom' && input.secret)
       problems.push({ path: 'secret', message: 'od.notify.secretWecom' });
+    else if (input.secret && !/^SEC[0-9a-zA-Z]{8,}$/.test(input.secret))
+      problems.push({ path: 'secret', message: 'od.notify.secretFormat' });
     return problems;
   }
 
@@ -204,17 +206,33 @@ export class WebhookService {
   async test(id: string, actor: Actor): Promise<PostResult> {
     const row = await this.repo.byId(id);
     if (!row) throw notFound();
-    const result = await this.post(row, {
+    const notice = {
       kind: 'notify.test',
       title: '测试消息 / Test message',
       body: `开放区县平台的消息推送已接通（${row.name}）。This robot receives OpenDistrict notices.`,
       link: '/',
-    });
-    await this.audit.record(actor, {
-      action: 'notify.webhook.test',
-      target: id,
-      result: result.delivered ? 'success' : 'failure',
-      detail: result.delivered ? {} : { error: result.error },
+    };
+    const result = await this.post(row, notice);
+    const at = this.clock.now();
+    await this.db.transaction(async (tx) => {
+      // Kept in the robot's message log, so that the test can be looked up later; a failed test is
+      // not retried (it was a test), so it is recorded as given up.
+      await this.repo.enqueue(tx, [
+        {
+          webhookId: id,
+          ...notice,
+          createdAt: at,
+          nextAttemptAt: at,
+          attempts: 1,
+          ...(result.delivered ? { deliveredAt: at } : { gaveUpAt: at, lastError: result.error }),
+        },
+      ]);
+      await this.audit.append(tx, actor, {
+        action: 'notify.webhook.test',
+        target: id,
+        result: result.delivered ? 'success' : 'failure',
+        detail: result.delivered ? {} : { error: result.error },
+      });
     });
     return result;
   }

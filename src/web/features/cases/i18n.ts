@@ -215,7 +215,7 @@ export const casesZh = {
     flags: '疑点',
     openFlags: '{{count}} 个未结疑点',
     submittedAt: '申请时间',
-    searchPlaceholder: '流水号或申请人全名',
+    searchPlaceholder: '流水号、申请人全名或单位名称',
     clockFilter: '时限',
     clockOptions: {
       warning: '即将到期',
@@ -775,7 +775,7 @@ export const casesEn: typeof casesZh = {
     flags: 'Flags',
     openFlags: '{{count}} open flags',
     submittedAt: 'Submitted',
-    searchPlaceholder: 'Case number or full applicant name',
+    searchPlaceholder: 'Case number, full applicant name or organisation',
     clockFilter: 'Clock',
     clockOptions: {
       warning: 'Due soon',

@@ -95,7 +95,7 @@ export function WebhookDrawer({ open, webhook, onClose }: Props) {
           }))}
         />
       </Form.Item>
-      <Form.Item name="departmentId" label={t('notify.department')} extra={t('notify.districtWide')}>
+      <Form.Item name="departmentId" label={t('notify.department')} extra={t('notify.departmentHint')}>
         <DepartmentSelect
           testId="webhook-department"
           placeholder={t('notify.districtWide')}
@@ -136,7 +136,7 @@ export function WebhookDrawer({ open, webhook, onClose }: Props) {
       )}
       <Form.Item name="kinds" label={t('notify.kinds')} extra={t('notify.kindsHint')}>
         <Select
-          mode="tags"
+          mode="multiple"
           data-testid="webhook-kinds"
           placeholder={t('notify.kindsAll')}
           options={KIND_FAMILIES.map((k) => ({ value: k, label: kindLabel(t, k) }))}

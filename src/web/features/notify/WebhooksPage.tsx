@@ -131,7 +131,7 @@ export function WebhooksPage() {
     {
       key: 'department',
       title: t('notify.department'),
-      width: 160,
+      width: 200,
       ellipsis: true,
       render: (_, w) => w.departmentName ?? t('notify.districtWide'),
     },
@@ -153,11 +153,13 @@ export function WebhooksPage() {
       width: 180,
       render: (_, w) => (
         <Space orientation="vertical" size={0} data-testid={`webhook-outbox-${w.id}`}>
-          <Space size={4} wrap>
-            {!w.enabled && <Tag>{t('notify.disabled')}</Tag>}
-            {w.pending > 0 && <Tag color="processing">{t('notify.pending', { n: w.pending })}</Tag>}
-            {w.gaveUp > 0 && <Tag color="error">{t('notify.gaveUp', { n: w.gaveUp })}</Tag>}
-          </Space>
+          {(!w.enabled || w.pending > 0 || w.gaveUp > 0) && (
+            <Space size={4} wrap>
+              {!w.enabled && <Tag>{t('notify.disabled')}</Tag>}
+              {w.pending > 0 && <Tag color="processing">{t('notify.pending', { n: w.pending })}</Tag>}
+              {w.gaveUp > 0 && <Tag color="error">{t('notify.gaveUp', { n: w.gaveUp })}</Tag>}
+            </Space>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {w.lastDeliveredAt
               ? t('notify.lastDelivered', { at: chinaDateTime(w.lastDeliveredAt) })
@@ -169,7 +171,7 @@ export function WebhooksPage() {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 250,
+      width: 330,
       render: (_, w) => (
         <Space size={0} wrap>
           <Button
@@ -228,6 +230,9 @@ export function WebhooksPage() {
   return (
     <ListPage title={t('notify.title')} testId="page-webhooks">
       <Alert type="info" showIcon title={t('notify.intro')} />
+      {list.data && !list.data.linksBack && (
+        <Alert type="warning" showIcon title={t('notify.noPublicUrl')} data-testid="webhooks-no-public-url" />
+      )}
       <Card
         size="small"
         extra={
@@ -247,7 +252,7 @@ export function WebhooksPage() {
           size="small"
           loading={list.isFetching}
           columns={columns}
-          dataSource={list.data ?? []}
+          dataSource={list.data?.items ?? []}
           pagination={false}
           locale={{ emptyText: t('notify.empty') }}
           data-testid="webhooks-table"

@@ -9,8 +9,8 @@ export const webhookKeys = {
 
 const path = (id: string) => ({ params: { path: { id } } });
 
-export async function fetchWebhooks(): Promise<Webhook[]> {
-  return (await unwrap<{ items: Webhook[] }>(api.GET('/api/notify/webhooks'))).items;
+export function fetchWebhooks(): Promise<{ items: Webhook[]; linksBack: boolean }> {
+  return unwrap(api.GET('/api/notify/webhooks'));
 }
 
 export function createWebhook(body: WebhookInput): Promise<Webhook> {

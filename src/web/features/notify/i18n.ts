@@ -7,7 +7,10 @@ export const notifyZh = {
   edit: '修改机器人',
   name: '名称',
   department: '部门',
-  districtWide: '全区（数据资源局等）',
+  districtWide: '全区（不限部门）',
+  departmentHint: '选择部门：接收发给该部门的通知；不选：接收发给数据资源局等全区角色的通知。',
+  noPublicUrl:
+    '未配置平台的公开地址（PUBLIC_URL），消息中只能给出平台内的路径，无法点击打开。请运维人员在配置中设置 PUBLIC_URL。',
   format: '机器人类型',
   formats: { dingtalk: '钉钉自定义机器人', wecom: '企业微信群机器人' },
   url: 'Webhook 地址',
@@ -21,7 +24,7 @@ export const notifyZh = {
   signed: '已加签',
   kinds: '推送的通知',
   kindsAll: '全部通知',
-  kindsHint: '不选则推送全部通知；以“.”结尾的表示一类。',
+  kindsHint: '不选则推送全部通知。',
   kindOptions: {
     guides: '办事指南检查',
     cases: '办件督办（超期、差评、整改、省库比对）',
@@ -66,7 +69,11 @@ export const notifyEn: typeof notifyZh = {
   edit: 'Change the robot',
   name: 'Name',
   department: 'Department',
-  districtWide: 'District-wide (data bureau and others)',
+  districtWide: 'District-wide (no department)',
+  departmentHint:
+    'A department: the notices to that department. None: the notices to district-wide roles such as the data bureau.',
+  noPublicUrl:
+    "The platform's public address (PUBLIC_URL) is not set, so messages can only name a path in the platform, not a link to click. Ask operations to set PUBLIC_URL.",
   format: 'Robot type',
   formats: { dingtalk: 'DingTalk custom robot', wecom: 'WeCom group robot' },
   url: 'Webhook address',
@@ -81,7 +88,7 @@ export const notifyEn: typeof notifyZh = {
   signed: 'Signed',
   kinds: 'Notices sent',
   kindsAll: 'All notices',
-  kindsHint: 'None selected sends every notice; a kind ending in "." is a family.',
+  kindsHint: 'None selected sends every notice.',
   kindOptions: {
     guides: 'Guide inspection',
     cases: 'Case supervision (overdue, poor grades, rectification, provincial mismatches)',
