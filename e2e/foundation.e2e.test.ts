@@ -126,7 +126,7 @@ describe('foundation in the browser', () => {
       await page
         .getByTestId('webhook-url')
         .fill(`http://127.0.0.1:${port}/robot/send?access_token=e2e-token`);
-      await page.getByTestId('webhook-secret').fill('SECe2e-secret');
+      await page.getByTestId('webhook-secret').fill('SECe2e0123456789abcdef');
       await page.getByTestId('webhook-save').click();
       const row = page.getByTestId('webhooks-table').locator('tbody tr.ant-table-row').first();
       await expect.poll(() => row.innerText()).toMatch(/数据资源局工作群[\s\S]*已加签/);
@@ -137,7 +137,7 @@ describe('foundation in the browser', () => {
       expect(received).toHaveLength(1);
       const ts = received[0]!.query.get('timestamp')!;
       expect(received[0]!.query.get('sign')).toBe(
-        createHmac('sha256', 'SECe2e-secret').update(`${ts}\nSECe2e-secret`).digest('base64'),
+        createHmac('sha256', 'SECe2e0123456789abcdef').update(`${ts}\nSECe2e0123456789abcdef`).digest('base64'),
       );
       expect(received[0]!.body.markdown.title).toMatch(/测试消息/);
       await page.screenshot({ path: path.join(shots, 'webhooks-zh.png') });

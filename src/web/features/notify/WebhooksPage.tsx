@@ -117,7 +117,7 @@ export function WebhooksPage() {
     {
       key: 'name',
       title: t('notify.name'),
-      width: 200,
+      width: 180,
       render: (_, w) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text strong>{w.name}</Typography.Text>
@@ -131,7 +131,7 @@ export function WebhooksPage() {
     {
       key: 'department',
       title: t('notify.department'),
-      width: 200,
+      width: 170,
       ellipsis: true,
       render: (_, w) => w.departmentName ?? t('notify.districtWide'),
     },
@@ -139,7 +139,7 @@ export function WebhooksPage() {
     {
       key: 'kinds',
       title: t('notify.kinds'),
-      width: 180,
+      width: 170,
       render: (_, w) =>
         w.kinds.length ? (
           w.kinds.map((k) => <Tag key={k}>{kindLabel(t, k)}</Tag>)
@@ -150,7 +150,7 @@ export function WebhooksPage() {
     {
       key: 'outbox',
       title: t('notify.outbox'),
-      width: 180,
+      width: 170,
       render: (_, w) => (
         <Space orientation="vertical" size={0} data-testid={`webhook-outbox-${w.id}`}>
           {(!w.enabled || w.pending > 0 || w.gaveUp > 0) && (
@@ -171,7 +171,7 @@ export function WebhooksPage() {
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 330,
+      width: 260,
       render: (_, w) => (
         <Space size={0} wrap>
           <Button
