@@ -137,7 +137,9 @@ describe('foundation in the browser', () => {
       expect(received).toHaveLength(1);
       const ts = received[0]!.query.get('timestamp')!;
       expect(received[0]!.query.get('sign')).toBe(
-        createHmac('sha256', 'SECe2e0123456789abcdef').update(`${ts}\nSECe2e0123456789abcdef`).digest('base64'),
+        createHmac('sha256', 'SECe2e0123456789abcdef')
+          .update(`${ts}\nSECe2e0123456789abcdef`)
+          .digest('base64'),
       );
       expect(received[0]!.body.markdown.title).toMatch(/测试消息/);
       await page.screenshot({ path: path.join(shots, 'webhooks-zh.png') });
