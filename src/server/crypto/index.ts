@@ -21,6 +21,11 @@ export interface FieldKeys {
   mac: Buffer;
 }
 
+/** The field-encryption keys from the configured secrets (both derived from FIELD_KEY). */
+export function fieldKeysOf(secrets: { fieldEncKey: Buffer; fieldMacKey: Buffer }): FieldKeys {
+  return { enc: secrets.fieldEncKey, mac: secrets.fieldMacKey };
+}
+
 export class FieldDecryptionError extends Error {
   constructor(detail: string) {
     super(`Encrypted field rejected: ${detail}`);

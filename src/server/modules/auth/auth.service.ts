@@ -8,7 +8,7 @@ import {
 import { ADMIN_TRIAD, isRole, permissionsOf, type Permission } from '../../../domain/permissions.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import { decryptField, encryptField, randomToken, sm3Hex } from '../../crypto/index.ts';
+import { decryptField, encryptField, fieldKeysOf, randomToken, sm3Hex } from '../../crypto/index.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../crypto/passwords.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
@@ -34,7 +34,7 @@ export class AuthService {
   ) {}
 
   private get fieldKeys() {
-    return { enc: this.config.secrets.fieldEncKey, mac: this.config.secrets.fieldMacKey };
+    return fieldKeysOf(this.config.secrets);
   }
 
   /** Admins must use a second factor outside the demo profile (AUTH-5). */

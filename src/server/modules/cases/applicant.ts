@@ -1,6 +1,6 @@
 import { maskName, maskPhone, maskResidentId, maskUscc } from '../../../domain/masking.ts';
 import type { Config } from '../../config.ts';
-import { decryptField, encryptField } from '../../crypto/index.ts';
+import { decryptField, encryptField, fieldKeysOf } from '../../crypto/index.ts';
 
 export interface ApplicantIdentity {
   type: 'person' | 'enterprise' | 'department';
@@ -10,7 +10,7 @@ export interface ApplicantIdentity {
 
 /** The applicant's ID number and phone as stored (DAT-2): SM4-encrypted, plus a masked ID for lists. */
 export function sealApplicant(config: Config, a: ApplicantIdentity) {
-  const keys = { enc: config.secrets.fieldEncKey, mac: config.secrets.fieldMacKey };
+  const keys = fieldKeysOf(config.secrets);
   const id = a.idNumber?.trim() || null;
   const phone = a.phone?.trim() || null;
   return {
@@ -23,7 +23,7 @@ export function sealApplicant(config: Config, a: ApplicantIdentity) {
 /** The plain value of a sealed field, for a reader entitled to it (audited by the caller). */
 export function unsealField(config: Config, token: string | null): string | null {
   if (!token) return null;
-  return decryptField({ enc: config.secrets.fieldEncKey, mac: config.secrets.fieldMacKey }, token);
+  return decryptField(fieldKeysOf(config.secrets), token);
 }
 
 /**

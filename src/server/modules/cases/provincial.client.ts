@@ -1,6 +1,7 @@
 // HTTP to the provincial case library (省办件库): push one record, page through the library's copies.
 // Errors are described without the token, the payload or the response body beyond a short excerpt:
 // a record carries an applicant's name, which must not reach the logs.
+import { unreachable } from '../../http/outbound.ts';
 import type { ExchangeRecord } from '../../../domain/exchange.ts';
 
 export interface Upstream {
@@ -28,16 +29,6 @@ export class UpstreamUnavailableError extends Error {
 }
 
 const TIMEOUT_MS = 10_000;
-
-/**
- * A short description of a failed call: the error's kind and system code only — never a message,
- * which may quote the address (and what it carries), the token or the request body.
- */
-function describe(err: unknown): string {
-  const e = err as { name?: string; cause?: { code?: string; name?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${TIMEOUT_MS / 1000} s`;
-  return e.cause?.code ?? e.cause?.name ?? e.name ?? 'unknown error';
-}
 
 /**
  * What the library said of a refused call: its JSON error code when it gives one, never its text
@@ -70,7 +61,7 @@ export class ProvinceClient {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (err) {
-      return { kind: 'failed', error: `unreachable: ${describe(err)}`, transport: true };
+      return { kind: 'failed', error: unreachable(err, TIMEOUT_MS), transport: true };
     }
     if (res.ok) {
       await res.body?.cancel();
@@ -100,7 +91,7 @@ export class ProvinceClient {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (err) {
-      throw new UpstreamUnavailableError(`unreachable: ${describe(err)}`);
+      throw new UpstreamUnavailableError(unreachable(err, TIMEOUT_MS));
     }
     if (!res.ok) throw new UpstreamUnavailableError(`HTTP ${res.status}: ${await excerpt(res)}`);
     const body = (await res.json().catch(() => null)) as Partial<UpstreamPage> | null;
