@@ -57,7 +57,7 @@ export function buildServices(database: Database, config: Config, clock: Clock) 
   const calendar = new CalendarService(db, repos.calendar, audit);
   const webhooksRepo = new WebhooksRepo(db);
   const notify = new NotifyService(new NotifyRepo(db), webhooksRepo, clock);
-  const webhooks = new WebhookService(db, webhooksRepo, audit, config, clock);
+  const webhooks = new WebhookService(db, webhooksRepo, repos.departments, audit, config, clock);
   const deps: ModuleDeps = { db, config, clock, audit, calendar, notify };
   const registry = new RegistryService(deps);
   const catalog = new CatalogService(deps);

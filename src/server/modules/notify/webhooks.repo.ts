@@ -194,9 +194,4 @@ export class WebhooksRepo {
       .returning({ id: webhookDeliveries.id });
     return rows.length;
   }
-
-  async departmentExists(tx: DbOrTx, id: string): Promise<boolean> {
-    const [row] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id));
-    return !!row;
-  }
 }

@@ -10,10 +10,12 @@ import {
 } from '../../../domain/webhooks.ts';
 import type { Clock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
-import { decryptField, encryptField } from '../../crypto/index.ts';
+import { decryptField, encryptField, fieldKeysOf } from '../../crypto/index.ts';
 import type { Db } from '../../db/client.ts';
 import { invalid, notFound, type FieldProblem } from '../../http/errors.ts';
+import { unreachable } from '../../http/outbound.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
+import type { DepartmentsRepo } from '../org/departments.repo.ts';
 import type { ClaimedDelivery, WebhookRow, WebhooksRepo } from './webhooks.repo.ts';
 
 /** Rows claimed per run and posted at once; robots take about 20 messages a minute each. */
@@ -45,13 +47,6 @@ export type WebhookPatch = Partial<WebhookInput>;
 /** How a post ended: delivered, or the error kind or robot code (never its message). */
 export type PostResult = { delivered: true } | { delivered: false; error: string };
 
-/** The error's kind and system code only: a message could quote the address and its token. */
-function describe(err: unknown): string {
-  const e = err as { name?: string; cause?: { code?: string; name?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `no answer within ${TIMEOUT_MS / 1000} s`;
-  return `unreachable: ${e.cause?.code ?? e.cause?.name ?? e.name ?? 'unknown error'}`;
-}
-
 /**
  * Chat-robot webhooks: admins register a department's (or the district's) robots; notices addressed
  * to that department's roles reach them through an outbox posted by a job, with backoff, so a robot
@@ -61,13 +56,14 @@ export class WebhookService {
   constructor(
     private readonly db: Db,
     private readonly repo: WebhooksRepo,
+    private readonly departments: DepartmentsRepo,
     private readonly audit: AuditService,
     private readonly config: Config,
     private readonly clock: Clock,
   ) {}
 
   private get keys() {
-    return { enc: this.config.secrets.fieldEncKey, mac: this.config.secrets.fieldMacKey };
+    return fieldKeysOf(this.config.secrets);
   }
 
   list() {
@@ -88,7 +84,7 @@ export class WebhookService {
         this.config.WEBHOOK_ALLOWED_HOSTS,
       ))
         problems.push({ path: 'url', message: `od.notify.${p}` });
-    if (input.departmentId && !(await this.repo.departmentExists(tx, input.departmentId)))
+    if (input.departmentId && !(await this.departments.get(input.departmentId, tx)))
       problems.push({ path: 'departmentId', message: 'od.notify.unknownDepartment' });
     if (format === 'wecom' && input.secret)
       problems.push({ path: 'secret', message: 'od.notify.secretWecom' });
@@ -97,7 +93,12 @@ export class WebhookService {
     return problems;
   }
 
-  /** The stored form of what an admin typed: the address and the secret sealed (DAT-2). */
+  /** The address as stored: sealed (it carries the robot's token, DAT-2), and shown without its query. */
+  private sealedUrl(url: string) {
+    return { urlEnc: encryptField(this.keys, url), urlDisplay: webhookDisplayUrl(url) };
+  }
+
+  /** The stored form of a change: what is given, the address and the secret sealed. */
   private sealed(input: WebhookPatch) {
     return {
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -105,9 +106,7 @@ export class WebhookService {
       ...(input.departmentId !== undefined ? { departmentId: input.departmentId } : {}),
       ...(input.kinds !== undefined ? { kinds: [...new Set(input.kinds)].sort() } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-      ...(input.url !== undefined
-        ? { urlEnc: encryptField(this.keys, input.url), urlDisplay: webhookDisplayUrl(input.url) }
-        : {}),
+      ...(input.url !== undefined ? this.sealedUrl(input.url) : {}),
       ...(input.secret !== undefined
         ? { secretEnc: input.secret ? encryptField(this.keys, input.secret) : null }
         : {}),
@@ -133,12 +132,12 @@ export class WebhookService {
       const problems = await this.problems(tx, input, input.format);
       if (problems.length) throw invalid(problems);
       const now = this.clock.now();
+      const { url, ...rest } = input;
       const row = await this.repo.insert(tx, {
-        ...this.sealed(input),
+        ...this.sealed(rest),
+        ...this.sealedUrl(url),
         name: input.name,
         format: input.format,
-        urlEnc: encryptField(this.keys, input.url),
-        urlDisplay: webhookDisplayUrl(input.url),
         createdBy: actor.actor,
         createdAt: now,
         updatedAt: now,
@@ -241,11 +240,18 @@ export class WebhookService {
     webhook: Pick<WebhookRow, 'format' | 'urlEnc' | 'secretEnc'>,
     notice: WebhookNotice,
   ): Promise<PostResult> {
-    const url = decryptField(this.keys, webhook.urlEnc);
+    let url: string;
+    let secret: string | null;
+    try {
+      url = decryptField(this.keys, webhook.urlEnc);
+      secret = webhook.secretEnc ? decryptField(this.keys, webhook.secretEnc) : null;
+    } catch {
+      // A sealed value that no longer opens (FIELD_KEY changed): the admin must enter the robot again.
+      return { delivered: false, error: 'cannot decrypt the address (encryption key changed?)' };
+    }
     // Checked again when posting: the allowed hosts may have been narrowed since the robot was saved.
     if (webhookUrlProblems(url, this.config.production, this.config.WEBHOOK_ALLOWED_HOSTS).length)
       return { delivered: false, error: 'address not allowed (WEBHOOK_ALLOWED_HOSTS, https in production)' };
-    const secret = webhook.secretEnc ? decryptField(this.keys, webhook.secretEnc) : null;
     const publicUrl = this.config.PUBLIC_URL ?? null;
     let res: Response;
     try {
@@ -257,7 +263,7 @@ export class WebhookService {
         redirect: 'error',
       });
     } catch (err) {
-      return { delivered: false, error: describe(err) };
+      return { delivered: false, error: unreachable(err, TIMEOUT_MS) };
     }
     const body = (await res.json().catch(() => null)) as unknown;
     const error = robotError(res.status, body);
@@ -282,13 +288,7 @@ export class WebhookService {
   }
 
   private async deliverOne(row: ClaimedDelivery, out: { delivered: number; failed: number; gaveUp: number }) {
-    let result: PostResult;
-    try {
-      result = await this.post(row.webhook, row);
-    } catch {
-      // A sealed value that no longer decrypts (a changed key): no retry will help.
-      result = { delivered: false, error: 'cannot decrypt the address (encryption key changed?)' };
-    }
+    const result = await this.post(row.webhook, row);
     const now = this.clock.now();
     if (result.delivered) {
       await this.repo.delivered(row.id, now);
