@@ -9,30 +9,6 @@ export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 /** Every message names the platform, so a robot secured by a keyword (自定义关键词) takes this one. */
 export const WEBHOOK_KEYWORD = 'OpenDistrict';
 
-/** Every kind of notice the platform sends to roles, so to robots (a test keeps the list complete). */
-export const NOTICE_KINDS = [
-  'guides.inspection',
-  'cases.overdue',
-  'cases.flag.explained',
-  'cases.flag.rejected',
-  'cases.evaluation.poor',
-  'cases.upstream_mismatch',
-  'dataset.submitted',
-  'dataset.approved',
-  'dataset.rejected',
-  'dataset.published',
-  'dataset.changed',
-  'census.round',
-  'census.reminder',
-  'census.submitted',
-  'registry.flags',
-] as const;
-
-/** A kind a robot may ask for: one the platform sends, or a family of them (`cases.`). */
-export function isNoticeKind(kind: string): boolean {
-  return NOTICE_KINDS.some((k) => k === kind || (kind.endsWith('.') && k.startsWith(kind)));
-}
-
 export interface WebhookNotice {
   kind: string;
   title: string;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isNoticeKind, WEBHOOK_FORMATS } from '../../../domain/webhooks.ts';
+import { isNoticeKind } from '../../../domain/notices.ts';
+import { WEBHOOK_FORMATS } from '../../../domain/webhooks.ts';
 import { access, actorOf } from '../../http/access.ts';
 import { commonErrors, listOf, pageQuery, uuidParam } from '../../http/contract.ts';
 import type { WebhookRow } from './webhooks.repo.ts';

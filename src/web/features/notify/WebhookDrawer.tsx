@@ -139,7 +139,7 @@ export function WebhookDrawer({ open, webhook, onClose }: Props) {
           mode="multiple"
           data-testid="webhook-kinds"
           placeholder={t('notify.kindsAll')}
-          options={KIND_FAMILIES.map((k) => ({ value: k, label: kindLabel(t, k) }))}
+          options={KIND_FAMILIES.map((k) => ({ value: k, label: kindLabel(k) }))}
         />
       </Form.Item>
       <Form.Item name="enabled" label={t('notify.enabled')} valuePropName="checked">

@@ -142,7 +142,7 @@ export function WebhooksPage() {
       width: 170,
       render: (_, w) =>
         w.kinds.length ? (
-          w.kinds.map((k) => <Tag key={k}>{kindLabel(t, k)}</Tag>)
+          w.kinds.map((k) => <Tag key={k}>{kindLabel(k)}</Tag>)
         ) : (
           <Tag>{t('notify.kindsAll')}</Tag>
         ),

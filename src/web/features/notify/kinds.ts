@@ -1,13 +1,10 @@
-import type { TFunction } from 'i18next';
+import { NOTICE_KINDS } from '../../../domain/notices.ts';
+import { dynamicLabel } from '../../i18n/labels.ts';
 
-/** The families of notices the platform sends to roles (the server's `kind` prefixes). */
-export const KIND_FAMILIES = ['guides.', 'cases.', 'dataset.', 'census.', 'registry.'] as const;
-type Family = (typeof KIND_FAMILIES)[number];
-type FamilyName = Family extends `${infer N}.` ? N : never;
+/** The families of notices the platform sends to roles (`cases.`), from the server's own list. */
+export const KIND_FAMILIES = [...new Set(NOTICE_KINDS.map((k) => `${k.split('.')[0]}.`))];
 
-/** A family's name in the user's language; any other kind (typed by hand) is shown as itself. */
-export function kindLabel(t: TFunction, kind: string): string {
-  if (!(KIND_FAMILIES as readonly string[]).includes(kind)) return kind;
-  const name = kind.slice(0, -1) as FamilyName;
-  return t(`notify.kindOptions.${name}`);
+/** A family's name in the user's language; any other kind is shown as itself. */
+export function kindLabel(kind: string): string {
+  return kind.endsWith('.') ? dynamicLabel(`notify.kindOptions.${kind.slice(0, -1)}`, kind) : kind;
 }
