@@ -4,22 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoDistrict } from '../src/demo/index.ts';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '../src/domain/permissions.ts';
 import { access, requireDeclaredAccess, type Access } from '../src/server/http/access.ts';
-import { signIn, startTestApp, type Session, type TestContext } from './harness.ts';
-
-/** One demo account per role. */
-const USER_OF: Record<Role, string> = {
-  sys_admin: 'admin',
-  sec_admin: 'secadmin',
-  audit_admin: 'auditor',
-  bureau_admin: 'bureau',
-  dept_data_officer: 'data-mzj',
-  dept_case_officer: 'case-mzj',
-  dept_case_approver: 'approver-mzj',
-  window_officer: 'window',
-  street_officer: 'street-330105013',
-  community_worker: 'community-330105013001',
-  leader: 'leader',
-};
+import { DEMO_USER_OF, signIn, startTestApp, type Session, type TestContext } from './harness.ts';
 
 // Signing out would end the session the sweep uses; sign-out has its own tests.
 const SKIP = new Set(['POST /api/auth/logout']);
@@ -41,7 +26,7 @@ describe('route permission sweep (ACL-1)', () => {
   const sessions = new Map<Role, Session>();
   beforeAll(async () => {
     ctx = await startTestApp();
-    for (const role of ROLES) sessions.set(role, await signIn(ctx.app, USER_OF[role]));
+    for (const role of ROLES) sessions.set(role, await signIn(ctx.app, DEMO_USER_OF[role]));
   });
   afterAll(() => ctx.close());
 

@@ -2,11 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultStages, matterCode } from '../src/domain/matters.ts';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '../src/domain/permissions.ts';
 import { auditLog } from '../src/server/modules/audit/audit.tables.ts';
-import { matters } from '../src/server/modules/matters/matters.tables.ts';
-import { FakeClock, signIn, startTestApp, type Session, type TestContext } from './harness.ts';
+import { insertMatter } from './supervision-fixtures.ts';
+import { DEMO_USER_OF, FakeClock, signIn, startTestApp, type Session, type TestContext } from './harness.ts';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -16,21 +15,6 @@ const NAME = '欧阳明月';
 const ID = '110101199003074477';
 const PHONE = '13912345678';
 const FULL = [NAME, ID, PHONE];
-
-/** One demo account per role (as the permission sweep signs in). */
-const USER_OF: Record<Role, string> = {
-  sys_admin: 'admin',
-  sec_admin: 'secadmin',
-  audit_admin: 'auditor',
-  bureau_admin: 'bureau',
-  dept_data_officer: 'data-mzj',
-  dept_case_officer: 'case-mzj',
-  dept_case_approver: 'approver-mzj',
-  window_officer: 'window',
-  street_officer: 'street-330105013',
-  community_worker: 'community-330105013001',
-  leader: 'leader',
-};
 
 /** Every cell of a workbook's first sheet as text, one line per row. */
 async function workbookText(raw: Buffer): Promise<string> {
@@ -63,33 +47,15 @@ describe('applicants’ personal data masked by default, unmasked with a permiss
 
   beforeAll(async () => {
     ctx = await startTestApp({ clock });
-    for (const role of ROLES) sessions.set(role, await signIn(ctx.app, USER_OF[role]));
+    for (const role of ROLES) sessions.set(role, await signIn(ctx.app, DEMO_USER_OF[role]));
     // A matter of 民政局, so that its case officer and approver reach the cases too.
     const dept = (await ctx.services.repos.departments.byCode('mzj'))!;
-    const [m] = await ctx.services.database.db
-      .insert(matters)
-      .values({
-        code: matterCode(dept.uscc, 'district', '000301001000'),
-        basicCode: '000301001000',
-        name: '隐私测试事项',
-        type: 'licensing',
-        level: 'district',
-        departmentId: dept.id,
-        regionCode: dept.regionCode,
-        statutoryLimitDays: 20,
-        committedLimitDays: 5,
-        maxExtensionDays: 10,
-        visits: 0,
-        onlineDepth: 4,
-        stages: defaultStages('licensing', false),
-        specialProcedures: [],
-      })
-      .returning();
+    const m = await insertMatter(ctx, { departmentId: dept.id, onlineDepth: 4 });
     const window = sessions.get('window_officer')!;
     // Taken in at a street's service centre: the street officer reaches it as well.
     const intake = async (applicant: Json) => {
       const res = await window.request('POST', '/api/cases', {
-        matterId: m!.id,
+        matterId: m.id,
         regionCode: '330105013',
         applicant,
       });

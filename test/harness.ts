@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import type { Role } from '../src/domain/permissions.ts';
 import { buildApp } from '../src/server/app.ts';
 import { FakeClock, systemClock, type Clock } from '../src/server/clock.ts';
 import { openDatabase, type Database } from '../src/server/db/client.ts';
@@ -10,6 +11,21 @@ import { databaseUrl, TEMPLATE_DB, TEMPLATE_DUMP, testConfig } from './env.ts';
 
 export { FakeClock };
 export const DEMO_PASSWORD = 'Demo@2026';
+
+/** One demo account per role (the permission sweeps sign in as these). */
+export const DEMO_USER_OF: Record<Role, string> = {
+  sys_admin: 'admin',
+  sec_admin: 'secadmin',
+  audit_admin: 'auditor',
+  bureau_admin: 'bureau',
+  dept_data_officer: 'data-mzj',
+  dept_case_officer: 'case-mzj',
+  dept_case_approver: 'approver-mzj',
+  window_officer: 'window',
+  street_officer: 'street-330105013',
+  community_worker: 'community-330105013001',
+  leader: 'leader',
+};
 
 /** A private copy of the seeded template: PGlite from the dump, or a PostgreSQL database cloned from the template. */
 export async function cloneTemplate(): Promise<{

@@ -62,6 +62,11 @@ describe('chat-robot webhooks (消息推送)', () => {
   let mzjRobot: Json;
 
   const deliver = () => ctx.services.webhooks.deliverNow();
+  /** A notice to one role of a department, as a module sends it (in a transaction of its own). */
+  const notifyDepartment = (department: 'scj' | 'mzj', role: string, kind: string, title: string) =>
+    ctx.database.db.transaction((tx) =>
+      ctx.services.notify.toRole(tx, role, { kind, title }, dept[department]),
+    );
   const later = (ms: number) => clock.advance(ms);
 
   beforeAll(async () => {
@@ -264,14 +269,7 @@ describe('chat-robot webhooks (消息推送)', () => {
 
   it('keeps every notice while the robot is down, backs off, and delivers when it returns', async () => {
     await robot.stop();
-    await ctx.database.db.transaction((tx) =>
-      ctx.services.notify.toRole(
-        tx,
-        'dept_case_approver',
-        { kind: 'cases.flag.rejected', title: '整改被退回 A' },
-        dept.scj,
-      ),
-    );
+    await notifyDepartment('scj', 'dept_case_approver', 'cases.flag.rejected', '整改被退回 A');
     expect(await deliver()).toMatchObject({ delivered: 0, failed: 1 });
     let [row] = await ctx.database.db
       .select()
@@ -296,14 +294,7 @@ describe('chat-robot webhooks (消息推送)', () => {
 
   it('gives up after the last attempt, shows it, and sends again when asked', async () => {
     robot.answer = { errcode: 310000, errmsg: 'sign not match' };
-    await ctx.database.db.transaction((tx) =>
-      ctx.services.notify.toRole(
-        tx,
-        'dept_case_approver',
-        { kind: 'cases.flag.rejected', title: '整改被退回 B' },
-        dept.scj,
-      ),
-    );
+    await notifyDepartment('scj', 'dept_case_approver', 'cases.flag.rejected', '整改被退回 B');
     for (let i = 0; i < WEBHOOK_MAX_ATTEMPTS; i++) {
       await deliver();
       later(3_600_000);
@@ -331,27 +322,13 @@ describe('chat-robot webhooks (消息推送)', () => {
 
   it('sends nothing to a disabled robot, and removes a robot with its outbox (audited)', async () => {
     // A message queued before the robot is disabled waits; one queued after is not queued at all.
-    await ctx.database.db.transaction((tx) =>
-      ctx.services.notify.toRole(
-        tx,
-        'dept_case_officer',
-        { kind: 'cases.overdue', title: '停用前' },
-        dept.mzj,
-      ),
-    );
+    await notifyDepartment('mzj', 'dept_case_officer', 'cases.overdue', '停用前');
     const off = await admin.request('PATCH', `/api/notify/webhooks/${mzjRobot.id}`, { enabled: false });
     // A change names only what it changes: the kinds stay as they were.
     expect(off.json()).toMatchObject({ enabled: false, name: '民政局工作群', kinds: ['cases.'] });
     expect(await deliver()).toMatchObject({ delivered: 0 });
     expect(robot.to('/mzj')).toHaveLength(0);
-    await ctx.database.db.transaction((tx) =>
-      ctx.services.notify.toRole(
-        tx,
-        'dept_case_officer',
-        { kind: 'cases.overdue', title: '停用后' },
-        dept.mzj,
-      ),
-    );
+    await notifyDepartment('mzj', 'dept_case_officer', 'cases.overdue', '停用后');
     expect(await deliver()).toMatchObject({ delivered: 0 });
     expect(robot.to('/mzj')).toHaveLength(0);
     const on = await admin.request('PATCH', `/api/notify/webhooks/${mzjRobot.id}`, { enabled: true });
