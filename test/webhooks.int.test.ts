@@ -165,6 +165,36 @@ describe('chat-robot webhooks (消息推送)', () => {
     expect(internal.json().fields).toEqual([
       { path: 'url', message: expect.stringMatching(/不在允许的机器人主机列表中/) },
     ]);
+    // Only the kinds of notice the platform sends, and a DingTalk secret that looks like one.
+    const kindsAndSecret = await admin.request('POST', '/api/notify/webhooks', {
+      name: 'x',
+      format: 'dingtalk',
+      departmentId: null,
+      url: 'https://oapi.dingtalk.com/robot/send?access_token=x',
+      secret: 'hello',
+      kinds: ['cases.', 'nonsense'],
+    });
+    expect(kindsAndSecret.statusCode).toBe(400);
+    expect(kindsAndSecret.json().fields).toEqual([
+      { path: 'kinds.1', message: expect.stringMatching(/^没有这类通知/) },
+    ]);
+    const secret = await admin.request('POST', '/api/notify/webhooks', {
+      name: 'x',
+      format: 'dingtalk',
+      departmentId: null,
+      url: 'https://oapi.dingtalk.com/robot/send?access_token=x',
+      secret: 'hello',
+    });
+    expect(secret.json().fields).toEqual([{ path: 'secret', message: expect.stringMatching(/以 SEC 开头/) }]);
+    const english = await admin.request(
+      'POST',
+      '/api/notify/webhooks',
+      { name: 'x', format: 'dingtalk', departmentId: null, url: 'ftp://x/y' },
+      { 'accept-language': 'en' },
+    );
+    expect(english.json().fields).toEqual([
+      { path: 'url', message: expect.stringMatching(/^Must be a web address/) },
+    ]);
     const unknownField = await admin.request('POST', '/api/notify/webhooks', {
       name: 'x',
       format: 'dingtalk',
